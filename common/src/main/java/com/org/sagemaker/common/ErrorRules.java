@@ -1,0 +1,143 @@
+package com.org.sagemaker.common;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.exceptions.BaseHandlerException;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+
+/**
+ * How a SageMaker error becomes a CloudFormation error code, per handler action: the one table
+ * every handler of both types uses. The first rule that matches wins.
+ */
+public final class ErrorRules {
+
+  /** Callback delay after throttling: the request is retried by re-invocation, not failed. */
+  public static final Duration THROTTLING_RETRY_DELAY = Duration.ofSeconds(15);
+
+  private static final Set<Action> ALL = EnumSet.allOf(Action.class);
+  private static final Set<Action> MUTATING =
+      EnumSet.of(Action.CREATE, Action.UPDATE, Action.DELETE);
+
+  // SageMaker reports some "not found" cases as ValidationException, e.g. when a parent is gone.
+  private static final Pattern NOT_FOUND_MESSAGE =
+      Pattern.compile("does not exist|not found|could not find", Pattern.CASE_INSENSITIVE);
+
+  private record Rule(Predicate<Exception> matches, Set<Action> actions, HandlerErrorCode code) {}
+
+  private static final List<Rule> RULES =
+      List.of(
+          new Rule(
+              ErrorRules::isNotFound,
+              EnumSet.complementOf(EnumSet.of(Action.CREATE)),
+              HandlerErrorCode.NotFound),
+          // On create, "not found" means something the model refers to (a domain, a role) is
+          // missing.
+          new Rule(
+              ErrorRules::isNotFound, EnumSet.of(Action.CREATE), HandlerErrorCode.InvalidRequest),
+          new Rule(
+              code("ResourceInUse"), EnumSet.of(Action.CREATE), HandlerErrorCode.AlreadyExists),
+          new Rule(code("ResourceInUse"), ALL, HandlerErrorCode.ResourceConflict),
+          new Rule(code("ResourceLimitExceeded"), ALL, HandlerErrorCode.ServiceLimitExceeded),
+          new Rule(ErrorRules::isThrottling, ALL, HandlerErrorCode.Throttling),
+          new Rule(
+              code("AccessDeniedException", "AccessDenied", "NotAuthorized"),
+              ALL,
+              HandlerErrorCode.AccessDenied),
+          new Rule(
+              code(
+                  "UnrecognizedClientException",
+                  "InvalidClientTokenId",
+                  "ExpiredTokenException",
+                  "InvalidSignatureException",
+                  "IncompleteSignature",
+                  "MissingAuthenticationToken"),
+              ALL,
+              HandlerErrorCode.InvalidCredentials),
+          new Rule(status(500, 599), ALL, HandlerErrorCode.ServiceInternalError),
+          new Rule(status(400, 499), ALL, HandlerErrorCode.InvalidRequest),
+          new Rule(e -> e instanceof SdkClientException, ALL, HandlerErrorCode.NetworkFailure));
+
+  private ErrorRules() {}
+
+  /** The CloudFormation error code for {@code exception} raised during {@code action}. */
+  public static HandlerErrorCode classify(final Action action, final Exception exception) {
+    if (exception instanceof BaseHandlerException handlerException) {
+      return handlerException.getErrorCode();
+    }
+    return RULES.stream()
+        .filter(rule -> rule.actions().contains(action) && rule.matches().test(exception))
+        .map(Rule::code)
+        .findFirst()
+        .orElse(HandlerErrorCode.InternalFailure);
+  }
+
+  /**
+   * The progress event for a failed call: throttling of a create, update or delete is retried by
+   * re-invocation; everything else fails with its code and SageMaker's own message.
+   */
+  public static <M, C> ProgressEvent<M, C> handle(
+      final Action action, final Exception exception, final M model, final C context) {
+    final HandlerErrorCode code = classify(action, exception);
+    if (code == HandlerErrorCode.Throttling && MUTATING.contains(action)) {
+      return ProgressEvent.defaultInProgressHandler(
+          context, (int) THROTTLING_RETRY_DELAY.toSeconds(), model);
+    }
+    return ProgressEvent.failed(model, context, code, message(exception));
+  }
+
+  /** SageMaker's message with its error code, never the request. */
+  public static String message(final Exception exception) {
+    if (exception instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+      return String.format(
+          "SageMaker %s: %s",
+          service.awsErrorDetails().errorCode(), service.awsErrorDetails().errorMessage());
+    }
+    return exception.getMessage() == null
+        ? exception.getClass().getSimpleName()
+        : exception.getMessage();
+  }
+
+  public static boolean isNotFound(final Exception exception) {
+    if (!(exception instanceof AwsServiceException service)) {
+      return false;
+    }
+    final String code = errorCode(service);
+    return "ResourceNotFound".equals(code)
+        || ("ValidationException".equals(code)
+            && service.awsErrorDetails().errorMessage() != null
+            && NOT_FOUND_MESSAGE.matcher(service.awsErrorDetails().errorMessage()).find());
+  }
+
+  private static boolean isThrottling(final Exception exception) {
+    return exception instanceof AwsServiceException service
+        && (service.isThrottlingException()
+            || errorCode(service).toLowerCase(Locale.ROOT).contains("throttl"));
+  }
+
+  private static Predicate<Exception> code(final String... codes) {
+    final Set<String> accepted = Set.of(codes);
+    return e -> e instanceof AwsServiceException service && accepted.contains(errorCode(service));
+  }
+
+  private static Predicate<Exception> status(final int from, final int to) {
+    return e ->
+        e instanceof AwsServiceException service
+            && service.statusCode() >= from
+            && service.statusCode() <= to;
+  }
+
+  private static String errorCode(final AwsServiceException service) {
+    return service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null
+        ? ""
+        : service.awsErrorDetails().errorCode();
+  }
+}

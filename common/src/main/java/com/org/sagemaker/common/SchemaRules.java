@@ -1,0 +1,53 @@
+package com.org.sagemaker.common;
+
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.json.JSONArray;
+import org.json.JSONObject;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+
+/** Rules read from a type's schema, so the schema stays the single source of truth. */
+public final class SchemaRules {
+
+  private final List<String> createOnlyPointers = new ArrayList<>();
+
+  public SchemaRules(final JSONObject schema) {
+    final JSONArray createOnly = schema.optJSONArray("createOnlyProperties");
+    if (createOnly != null) {
+      createOnly.forEach(pointer -> createOnlyPointers.add(pointer.toString()));
+    }
+  }
+
+  /**
+   * Fails with NotUpdatable, naming every create-only property whose value differs between the
+   * previous and the desired model (CloudFormation replaces the resource instead).
+   */
+  public void requireCreateOnlyUnchanged(final Object previousModel, final Object desiredModel) {
+    if (previousModel == null) {
+      return;
+    }
+    final JsonNode before = SdkJson.modelToJson(previousModel);
+    final JsonNode after = SdkJson.modelToJson(desiredModel);
+    final List<String> changed = new ArrayList<>();
+    for (final String pointer : createOnlyPointers) {
+      final JsonPointer path = JsonPointer.compile(pointer.replaceFirst("^/properties", ""));
+      if (!Objects.equals(present(before.at(path)), present(after.at(path)))) {
+        changed.add(pointer.replaceFirst("^/properties/", ""));
+      }
+    }
+    if (!changed.isEmpty()) {
+      throw new HandlerFailure(
+          HandlerErrorCode.NotUpdatable,
+          "Create-only properties cannot be updated in place: "
+              + String.join(", ", changed)
+              + ". Changing them requires replacing the resource.");
+    }
+  }
+
+  private static JsonNode present(final JsonNode node) {
+    return node.isMissingNode() || node.isNull() ? null : node;
+  }
+}

@@ -1,0 +1,127 @@
+package com.org.sagemaker.common;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.cloudformation.proxy.ProxyClient;
+
+/**
+ * Tags as CloudFormation passes them (stack tags overlaid with the resource's Tags, plus system
+ * tags) and as SageMaker stores them (AddTags, DeleteTags, ListTags; Describe returns none).
+ */
+public final class Tagging {
+
+  /** Keys CloudFormation and AWS reserve; never changed on update and never shown as Tags. */
+  static final String RESERVED_PREFIX = "aws:";
+
+  /** ListTags rejects MaxResults below 50. */
+  static final int LIST_TAGS_PAGE_SIZE = 100;
+
+  private Tagging() {}
+
+  /** What an update must change: keys to delete, then tags to add or overwrite. */
+  public record Changes(Set<String> toRemove, Map<String, String> toAdd) {
+    public boolean isEmpty() {
+      return toRemove.isEmpty() && toAdd.isEmpty();
+    }
+  }
+
+  /** Later maps win; null maps are skipped. Sorted by key for stable requests and output. */
+  @SafeVarargs
+  public static Map<String, String> merge(final Map<String, String>... maps) {
+    final Map<String, String> merged = new TreeMap<>();
+    for (final Map<String, String> map : maps) {
+      if (map != null) {
+        merged.putAll(map);
+      }
+    }
+    return merged;
+  }
+
+  /** The difference between two tag sets, leaving reserved {@code aws:} keys alone. */
+  public static Changes diff(
+      final Map<String, String> previous, final Map<String, String> desired) {
+    final Map<String, String> before = userTags(previous);
+    final Map<String, String> after = userTags(desired);
+    final Set<String> toRemove =
+        before.keySet().stream()
+            .filter(key -> !after.containsKey(key))
+            .collect(Collectors.toCollection(java.util.TreeSet::new));
+    final Map<String, String> toAdd =
+        after.entrySet().stream()
+            .filter(e -> !Objects.equals(before.get(e.getKey()), e.getValue()))
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey, Map.Entry::getValue, (a, b) -> b, TreeMap::new));
+    return new Changes(toRemove, toAdd);
+  }
+
+  /** Without reserved {@code aws:} keys. */
+  public static Map<String, String> userTags(final Map<String, String> tags) {
+    final Map<String, String> user = new TreeMap<>();
+    if (tags != null) {
+      tags.forEach(
+          (key, value) -> {
+            if (!key.startsWith(RESERVED_PREFIX)) {
+              user.put(key, value);
+            }
+          });
+    }
+    return user;
+  }
+
+  public static List<Tag> toSdk(final Map<String, String> tags) {
+    return tags.entrySet().stream()
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+        .toList();
+  }
+
+  public static Map<String, String> fromSdk(final Collection<Tag> tags) {
+    return tags.stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b, TreeMap::new));
+  }
+
+  /** Every tag on the resource, across ListTags pages. */
+  public static Map<String, String> listAll(
+      final ProxyClient<SageMakerClient> client, final String resourceArn) {
+    final Map<String, String> tags = new TreeMap<>();
+    String nextToken = null;
+    do {
+      final ListTagsRequest request =
+          ListTagsRequest.builder()
+              .resourceArn(resourceArn)
+              .maxResults(LIST_TAGS_PAGE_SIZE)
+              .nextToken(nextToken)
+              .build();
+      final ListTagsResponse page =
+          client.injectCredentialsAndInvokeV2(request, client.client()::listTags);
+      tags.putAll(fromSdk(page.tags()));
+      nextToken = page.nextToken();
+    } while (nextToken != null);
+    return tags;
+  }
+
+  /** Applies {@code changes}: DeleteTags for removed keys, then AddTags for new or changed ones. */
+  public static void apply(
+      final ProxyClient<SageMakerClient> client, final String resourceArn, final Changes changes) {
+    if (!changes.toRemove().isEmpty()) {
+      client.injectCredentialsAndInvokeV2(
+          DeleteTagsRequest.builder().resourceArn(resourceArn).tagKeys(changes.toRemove()).build(),
+          client.client()::deleteTags);
+    }
+    if (!changes.toAdd().isEmpty()) {
+      client.injectCredentialsAndInvokeV2(
+          AddTagsRequest.builder().resourceArn(resourceArn).tags(toSdk(changes.toAdd())).build(),
+          client.client()::addTags);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package com.org.sagemaker.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.cloudformation.proxy.ProxyClient;
+
+class TaggingTest {
+
+  private static final String ARN = "arn:aws:sagemaker:us-east-1:123456789012:domain/d-1";
+  private final SageMakerClient sageMaker = mock(SageMakerClient.class);
+  private final ProxyClient<SageMakerClient> client =
+      HandlerTestSupport.proxyClient(HandlerTestSupport.callbackProxy(), sageMaker);
+
+  @Test
+  void mergeLetsLaterMapsWinAndSkipsNulls() {
+    assertThat(Tagging.merge(Map.of("a", "stack", "b", "stack"), null, Map.of("a", "resource")))
+        .containsExactly(Map.entry("a", "resource"), Map.entry("b", "stack"));
+  }
+
+  @Test
+  void diffRemovesDroppedKeysAndAddsNewOrChangedOnes() {
+    final Tagging.Changes changes =
+        Tagging.diff(
+            Map.of(
+                "keep", "1", "change", "old", "drop", "x", "aws:cloudformation:stack-name", "s1"),
+            Map.of(
+                "keep", "1", "change", "new", "add", "y", "aws:cloudformation:stack-name", "s2"));
+    assertThat(changes.toRemove()).containsExactly("drop");
+    assertThat(changes.toAdd()).containsExactly(Map.entry("add", "y"), Map.entry("change", "new"));
+    assertThat(changes.isEmpty()).isFalse();
+    assertThat(Tagging.diff(Map.of("a", "1"), Map.of("a", "1")).isEmpty()).isTrue();
+    assertThat(Tagging.diff(null, null).isEmpty()).isTrue();
+  }
+
+  @Test
+  void userTagsHideReservedKeys() {
+    assertThat(Tagging.userTags(Map.of("aws:cloudformation:logical-id", "D", "team", "ml")))
+        .containsOnlyKeys("team");
+  }
+
+  @Test
+  void convertsToAndFromSdkTags() {
+    final List<Tag> sdk = Tagging.toSdk(Tagging.merge(Map.of("b", "2", "a", "1")));
+    assertThat(sdk).extracting(Tag::key).containsExactly("a", "b");
+    assertThat(Tagging.fromSdk(sdk)).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+  }
+
+  @Test
+  void listAllFollowsNextTokenWithAValidPageSize() {
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenReturn(
+            ListTagsResponse.builder().tags(tag("a", "1")).nextToken("page2").build(),
+            ListTagsResponse.builder().tags(tag("b", "2")).build());
+
+    assertThat(Tagging.listAll(client, ARN))
+        .containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+
+    final ArgumentCaptor<ListTagsRequest> requests = ArgumentCaptor.forClass(ListTagsRequest.class);
+    verify(sageMaker, times(2)).listTags(requests.capture());
+    assertThat(requests.getAllValues())
+        .extracting(ListTagsRequest::nextToken)
+        .containsExactly(null, "page2");
+    assertThat(requests.getAllValues())
+        .allSatisfy(r -> assertThat(r.maxResults()).isGreaterThanOrEqualTo(50));
+    verifyNoMoreInteractions(sageMaker);
+  }
+
+  @Test
+  void applyDeletesThenAdds() {
+    when(sageMaker.deleteTags(any(DeleteTagsRequest.class)))
+        .thenReturn(DeleteTagsResponse.builder().build());
+    when(sageMaker.addTags(any(AddTagsRequest.class)))
+        .thenReturn(AddTagsResponse.builder().build());
+
+    Tagging.apply(client, ARN, new Tagging.Changes(Set.of("old"), Map.of("new", "v")));
+
+    final ArgumentCaptor<DeleteTagsRequest> delete =
+        ArgumentCaptor.forClass(DeleteTagsRequest.class);
+    final ArgumentCaptor<AddTagsRequest> add = ArgumentCaptor.forClass(AddTagsRequest.class);
+    verify(sageMaker).deleteTags(delete.capture());
+    verify(sageMaker).addTags(add.capture());
+    assertThat(delete.getValue().resourceArn()).isEqualTo(ARN);
+    assertThat(delete.getValue().tagKeys()).containsExactly("old");
+    assertThat(add.getValue().tags()).containsExactly(tag("new", "v"));
+    verifyNoMoreInteractions(sageMaker);
+  }
+
+  @Test
+  void applyOfNoChangesCallsNothing() {
+    Tagging.apply(client, ARN, new Tagging.Changes(Set.of(), Map.of()));
+    verifyNoMoreInteractions(sageMaker);
+  }
+
+  private static Tag tag(final String key, final String value) {
+    return Tag.builder().key(key).value(value).build();
+  }
+}
