@@ -13,24 +13,29 @@ import software.amazon.cloudformation.proxy.Delay;
 public record Backoff(Duration initial, Duration max, double factor, Duration timeout)
     implements Delay {
 
+  public static final Duration MINIMUM = Duration.ofSeconds(1);
+
   public Backoff {
     if (initial.isNegative() || max.compareTo(initial) < 0 || factor < 1.0) {
       throw new IllegalArgumentException("need 0 <= initial <= max and factor >= 1");
     }
   }
 
-  /** No waiting at all: for tests, which drive the callback loop themselves. */
-  public static Backoff immediate(final int attempts) {
-    return new Backoff(Duration.ZERO, Duration.ZERO, 1.0, Duration.ofMillis(attempts));
+  /** The shortest wait, for tests that drive the callback loop themselves: gives up after n. */
+  public static Backoff shortest(final int attempts) {
+    return new Backoff(MINIMUM, MINIMUM, 1.0, MINIMUM.multipliedBy(attempts));
   }
 
-  /** The delay before check number {@code attempt} (1-based); never zero-length as a signal. */
+  /**
+   * The delay before check number {@code attempt} (1-based), at least {@link #MINIMUM}: the wrapper
+   * answers whole seconds, and an IN_PROGRESS event with a 0-second delay means "carry on now" to
+   * the next step of a call chain, not "wait".
+   */
   @Override
   public Duration nextDelay(final int attempt) {
     final double scaled = initial.toMillis() * Math.pow(factor, Math.max(0, attempt - 1));
     final long millis = (long) Math.min(max.toMillis(), scaled);
-    // Duration.ZERO means "give up" to the runtime; a 1 ms delay is answered as 0 seconds.
-    return Duration.ofMillis(Math.max(1, millis));
+    return Duration.ofMillis(Math.max(MINIMUM.toMillis(), millis));
   }
 
   /** Sum of the delays before checks 1..attempts. */

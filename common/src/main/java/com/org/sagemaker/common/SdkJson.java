@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +15,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.traits.ListTrait;
@@ -50,6 +53,56 @@ public final class SdkJson {
       throw new IllegalArgumentException(
           "cannot read " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
     }
+  }
+
+  /** The API member names of an SDK type, e.g. of {@code CreateDomainRequest.builder()}. */
+  public static Set<String> memberNames(final SdkPojo pojo) {
+    return pojo.sdkFields().stream()
+        .map(SdkField::memberName)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** The JSON property names of a resource model class. */
+  public static Set<String> modelProperties(final Class<?> modelType) {
+    return MODEL_MAPPER
+        .getSerializationConfig()
+        .introspect(MODEL_MAPPER.constructType(modelType))
+        .findProperties()
+        .stream()
+        .map(BeanPropertyDefinition::getName)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** A copy of {@code json} with only the members named in {@code names}. */
+  public static ObjectNode retain(final JsonNode json, final Collection<String> names) {
+    final ObjectNode kept = JsonNodeFactory.instance.objectNode();
+    json.properties()
+        .forEach(
+            member -> {
+              if (names.contains(member.getKey())) {
+                kept.set(member.getKey(), member.getValue());
+              }
+            });
+    return kept;
+  }
+
+  /**
+   * Sets each pointer's value where it is absent, creating missing parent objects: the values
+   * SageMaker applies without reporting them, so an unchanged resource shows no drift.
+   */
+  public static void fillAbsent(final ObjectNode json, final Map<String, String> defaults) {
+    defaults.forEach(
+        (pointer, value) -> {
+          final String[] path = pointer.substring(1).split("/");
+          ObjectNode parent = json;
+          for (int i = 0; i < path.length - 1; i++) {
+            final JsonNode child = parent.get(path[i]);
+            parent = child instanceof ObjectNode object ? object : parent.putObject(path[i]);
+          }
+          if (!parent.has(path[path.length - 1])) {
+            parent.put(path[path.length - 1], value);
+          }
+        });
   }
 
   /** The SDK object's members that are set, by API member name; unset lists and maps omitted. */

@@ -13,14 +13,16 @@ public final class Stabilization {
   public static final String IN_SERVICE = "InService";
   public static final String DELETING = "Deleting";
 
-  private static final Set<String> FAILED = Set.of("Failed", "Update_Failed", "Delete_Failed");
+  private static final String DELETE_FAILED = "Delete_Failed";
+  private static final Set<String> FAILED = Set.of("Failed", "Update_Failed", DELETE_FAILED);
 
   private Stabilization() {}
 
   /**
    * True when {@code status} is {@code target}; false while the transition is still running.
    *
-   * @param callGraph the call-chain name whose attempt count the runtime keeps in the context
+   * @param callGraph names the wait; its checks are counted in the context (the runtime's own
+   *     attempt counter is keyed by a hash of the request, so it cannot be looked up)
    * @throws HandlerFailure NotStabilized when SageMaker reports a failed transition (with its
    *     FailureReason) or the backoff's time budget is used up (with the last status)
    */
@@ -38,19 +40,59 @@ public final class Stabilization {
     if (FAILED.contains(status)) {
       throw new HandlerFailure(
           HandlerErrorCode.NotStabilized,
-          String.format(
-              "%s is %s: %s",
-              resource,
-              status,
-              failureReason == null ? "SageMaker gave no FailureReason" : failureReason));
+          String.format("%s is %s: %s", resource, status, reasonOrNone(failureReason)));
     }
-    if (backoff.exhausted(context.attempts(callGraph))) {
+    requireBudgetLeft(resource, status, target, backoff, context, callGraph);
+    return false;
+  }
+
+  private static void requireBudgetLeft(
+      final String resource,
+      final String status,
+      final String awaited,
+      final Backoff backoff,
+      final StdCallbackContext context,
+      final String callGraph) {
+    final int waits = countCheck(context, callGraph) - 1;
+    if (backoff.exhausted(waits)) {
       throw new HandlerFailure(
           HandlerErrorCode.NotStabilized,
           String.format(
               "%s is still %s after %d minutes of waiting for %s",
-              resource, status, backoff.waited(context.attempts(callGraph)).toMinutes(), target));
+              resource, status, backoff.waited(waits).toMinutes(), awaited));
     }
+  }
+
+  /** Counts this check in the context, which travels between invocations; returns the count. */
+  static int countCheck(final StdCallbackContext context, final String callGraph) {
+    final String key = callGraph + ".checks";
+    final int previous =
+        context.callGraphs().containsKey(key + ".attempts") ? context.attempts(key) : 0;
+    context.attempts(key, previous + 1);
+    return previous + 1;
+  }
+
+  private static String reasonOrNone(final String failureReason) {
+    return failureReason == null ? "SageMaker gave no FailureReason" : failureReason;
+  }
+
+  /**
+   * While a resource is being deleted: false until Describe stops finding it (the caller checks
+   * that), a failure for Delete_Failed, and the same time budget as {@link #reached}.
+   */
+  public static boolean gone(
+      final String resource,
+      final String status,
+      final String failureReason,
+      final Backoff backoff,
+      final StdCallbackContext context,
+      final String callGraph) {
+    if (DELETE_FAILED.equals(status)) {
+      throw new HandlerFailure(
+          HandlerErrorCode.NotStabilized,
+          String.format("%s is %s: %s", resource, status, reasonOrNone(failureReason)));
+    }
+    requireBudgetLeft(resource, status, "deletion", backoff, context, callGraph);
     return false;
   }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
@@ -13,6 +14,8 @@ import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 
 /**
@@ -93,21 +96,42 @@ public final class Tagging {
   /** Every tag on the resource, across ListTags pages. */
   public static Map<String, String> listAll(
       final ProxyClient<SageMakerClient> client, final String resourceArn) {
-    final Map<String, String> tags = new TreeMap<>();
-    String nextToken = null;
-    do {
-      final ListTagsRequest request =
-          ListTagsRequest.builder()
-              .resourceArn(resourceArn)
-              .maxResults(LIST_TAGS_PAGE_SIZE)
-              .nextToken(nextToken)
-              .build();
-      final ListTagsResponse page =
-          client.injectCredentialsAndInvokeV2(request, client.client()::listTags);
-      tags.putAll(fromSdk(page.tags()));
-      nextToken = page.nextToken();
-    } while (nextToken != null);
-    return tags;
+    return fromSdk(
+        Pages.collect(
+            token ->
+                client.injectCredentialsAndInvokeV2(
+                    ListTagsRequest.builder()
+                        .resourceArn(resourceArn)
+                        .maxResults(LIST_TAGS_PAGE_SIZE)
+                        .nextToken(token)
+                        .build(),
+                    client.client()::listTags),
+            ListTagsResponse::tags,
+            ListTagsResponse::nextToken));
+  }
+
+  /**
+   * The update step for tags: applies the difference between the previous and desired tags that
+   * CloudFormation passes (stack tags overlaid with the Tags property). Safe to repeat on a
+   * re-invocation: AddTags overwrites and DeleteTags ignores missing keys.
+   */
+  public static <M, C> ProgressEvent<M, C> update(
+      final ProxyClient<SageMakerClient> client,
+      final Supplier<String> resourceArn,
+      final Map<String, String> previous,
+      final Map<String, String> desired,
+      final ProgressEvent<M, C> progress) {
+    final Changes changes = diff(previous, desired);
+    if (changes.isEmpty()) {
+      return progress;
+    }
+    try {
+      apply(client, resourceArn.get(), changes);
+      return progress;
+    } catch (final RuntimeException e) {
+      return ErrorRules.handle(
+          Action.UPDATE, e, progress.getResourceModel(), progress.getCallbackContext());
+    }
   }
 
   /** Applies {@code changes}: DeleteTags for removed keys, then AddTags for new or changed ones. */

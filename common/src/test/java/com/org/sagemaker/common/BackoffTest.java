@@ -28,12 +28,13 @@ class BackoffTest {
   }
 
   @Test
-  void immediateNeverReturnsTheRuntimesGiveUpSignal() {
-    final Backoff immediate = Backoff.immediate(5);
-    assertThat(immediate.nextDelay(1)).isEqualTo(Duration.ofMillis(1)).isNotEqualTo(Duration.ZERO);
-    assertThat(immediate.nextDelay(1).toSeconds()).isZero();
-    assertThat(immediate.exhausted(4)).isFalse();
-    assertThat(immediate.exhausted(5)).isTrue();
+  void neverAsksForLessThanOneSecondBecauseZeroMeansCarryOn() {
+    final Backoff zero = new Backoff(Duration.ZERO, Duration.ZERO, 1.0, Duration.ofMinutes(1));
+    assertThat(zero.nextDelay(1)).isEqualTo(Duration.ofSeconds(1));
+    final Backoff shortest = Backoff.shortest(5);
+    assertThat(shortest.nextDelay(7)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(shortest.exhausted(4)).isFalse();
+    assertThat(shortest.exhausted(5)).isTrue();
   }
 
   @Test

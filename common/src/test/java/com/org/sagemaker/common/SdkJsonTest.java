@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sagemaker.model.BatchDescribeModelPackageResponse;
@@ -128,6 +130,35 @@ class SdkJsonTest {
             () -> SdkJson.jsonToModel(JSON.createObjectNode().put("Other", 1), Sample.class))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Sample");
+  }
+
+  @Test
+  void namesMembersAndModelProperties() {
+    assertThat(SdkJson.memberNames(CreateDomainRequest.builder()))
+        .contains("DomainName", "DefaultUserSettings", "Tags")
+        .doesNotContain("DomainId");
+    assertThat(SdkJson.modelProperties(Sample.class)).containsExactly("Name");
+  }
+
+  @Test
+  void retainKeepsOnlyTheNamedMembers() throws Exception {
+    assertThat(
+            SdkJson.retain(
+                JSON.readTree("{\"A\": 1, \"B\": {\"C\": 2}, \"D\": 3}"), List.of("B", "D")))
+        .isEqualTo(JSON.readTree("{\"B\": {\"C\": 2}, \"D\": 3}"));
+  }
+
+  @Test
+  void fillAbsentSetsDefaultsWithoutOverwriting() throws Exception {
+    final ObjectNode json = (ObjectNode) JSON.readTree("{\"S\": {\"Set\": \"user\"}, \"T\": 1}");
+
+    SdkJson.fillAbsent(json, Map.of("/S/Set", "default", "/S/Deep/Value", "v", "/New/Value", "n"));
+
+    assertThat(json)
+        .isEqualTo(
+            JSON.readTree(
+                "{\"S\": {\"Set\": \"user\", \"Deep\": {\"Value\": \"v\"}}, \"T\": 1,"
+                    + " \"New\": {\"Value\": \"n\"}}"));
   }
 
   static final class Sample {

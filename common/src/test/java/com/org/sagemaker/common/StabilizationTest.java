@@ -54,10 +54,32 @@ class StabilizationTest {
 
   @Test
   void givesUpWithTheLastStatusWhenTheBudgetIsSpent() {
-    context.attempts(GRAPH, 3);
+    // Checks 1..3 follow 0, 1 and 2 one-minute waits; check 4 follows 3 minutes: the budget.
+    assertThat(reached("Pending")).isFalse();
+    assertThat(reached("Pending")).isFalse();
+    assertThat(reached("Pending")).isFalse();
     assertThatThrownBy(() -> reached("Pending"))
         .isInstanceOf(HandlerFailure.class)
         .hasMessage("Domain d-1 is still Pending after 3 minutes of waiting for InService");
+  }
+
+  @Test
+  void deletionWaitsUntilGoneAndFailsOnDeleteFailed() {
+    assertThat(Stabilization.gone("Domain d-1", "Deleting", null, backoff, context, GRAPH))
+        .isFalse();
+    assertThatThrownBy(
+            () ->
+                Stabilization.gone(
+                    "Domain d-1", "Delete_Failed", "EFS busy", backoff, context, GRAPH))
+        .isInstanceOf(HandlerFailure.class)
+        .hasMessage("Domain d-1 is Delete_Failed: EFS busy");
+  }
+
+  @Test
+  void checksAreCountedPerWait() {
+    assertThat(Stabilization.countCheck(context, "a")).isEqualTo(1);
+    assertThat(Stabilization.countCheck(context, "a")).isEqualTo(2);
+    assertThat(Stabilization.countCheck(context, "b")).isEqualTo(1);
   }
 
   private boolean reached(final String status) {

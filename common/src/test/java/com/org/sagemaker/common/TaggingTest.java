@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.sagemaker.model.DeleteTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.OperationStatus;
+import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 
 class TaggingTest {
@@ -108,6 +111,51 @@ class TaggingTest {
   void applyOfNoChangesCallsNothing() {
     Tagging.apply(client, ARN, new Tagging.Changes(Set.of(), Map.of()));
     verifyNoMoreInteractions(sageMaker);
+  }
+
+  @Test
+  void updateAppliesTheDifferenceAndCarriesOn() {
+    when(sageMaker.addTags(any(AddTagsRequest.class)))
+        .thenReturn(AddTagsResponse.builder().build());
+    final ProgressEvent<String, String> progress = ProgressEvent.progress("model", "ctx");
+
+    assertThat(Tagging.update(client, () -> ARN, Map.of("a", "1"), Map.of("a", "2"), progress))
+        .isSameAs(progress);
+
+    final ArgumentCaptor<AddTagsRequest> add = ArgumentCaptor.forClass(AddTagsRequest.class);
+    verify(sageMaker).addTags(add.capture());
+    assertThat(add.getValue().tags()).containsExactly(tag("a", "2"));
+    verifyNoMoreInteractions(sageMaker);
+  }
+
+  @Test
+  void updateWithoutChangesNeedsNoArn() {
+    final ProgressEvent<String, String> progress = ProgressEvent.progress("model", "ctx");
+    assertThat(
+            Tagging.update(
+                client,
+                () -> {
+                  throw new AssertionError("no ARN needed");
+                },
+                Map.of("a", "1"),
+                Map.of("a", "1"),
+                progress))
+        .isSameAs(progress);
+    verifyNoMoreInteractions(sageMaker);
+  }
+
+  @Test
+  void updateMapsErrorsThroughTheErrorRules() {
+    when(sageMaker.deleteTags(any(DeleteTagsRequest.class)))
+        .thenThrow(HandlerTestSupport.serviceError(400, "AccessDeniedException", "not allowed"));
+
+    final ProgressEvent<String, String> event =
+        Tagging.update(
+            client, () -> ARN, Map.of("a", "1"), Map.of(), ProgressEvent.progress("model", "ctx"));
+
+    assertThat(event.getStatus()).isEqualTo(OperationStatus.FAILED);
+    assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AccessDenied);
+    assertThat(event.getResourceModel()).isEqualTo("model");
   }
 
   private static Tag tag(final String key, final String value) {

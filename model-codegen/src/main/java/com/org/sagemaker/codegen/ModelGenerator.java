@@ -240,7 +240,9 @@ public final class ModelGenerator {
         + "import lombok.NoArgsConstructor;\n\n"
         + "@Data\n"
         + builder
-        + "\n@AllArgsConstructor\n@NoArgsConstructor\n"
+        + "\n@AllArgsConstructor\n"
+        // With no fields the all-args constructor is the no-args one.
+        + (body.contains("private ") ? "@NoArgsConstructor\n" : "")
         + "@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,"
         + " setterVisibility = Visibility.NONE)\n"
         + "@lombok.Generated\n"

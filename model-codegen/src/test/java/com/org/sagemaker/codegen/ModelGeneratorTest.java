@@ -72,7 +72,10 @@ class ModelGeneratorTest {
         .contains("@JsonProperty(\"Alias\")\n    private String alias;")
         .contains("@Builder(toBuilder = true)");
     assertThat(files.get("Inline.java")).contains("private Nested default_;");
-    assertThat(files.get("Nested.java")).contains("private Tag deep;");
+    assertThat(files.get("Nested.java"))
+        .contains("private Tag deep;")
+        .contains("@NoArgsConstructor");
+    assertThat(files.get("TypeConfigurationModel.java")).doesNotContain("@NoArgsConstructor");
   }
 
   @Test
