@@ -1,0 +1,87 @@
+package com.org.sagemaker.studiodomain;
+
+import com.org.sagemaker.common.Backoff;
+import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.SageMakerClients;
+import com.org.sagemaker.common.Stabilization;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.Logger;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ProxyClient;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/** What every domain handler shares: the client, the timings and a domain's status checks. */
+public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
+
+  protected final DomainTimings timings;
+  private final Supplier<SageMakerClient> client;
+
+  protected BaseHandlerStd() {
+    this(DomainTimings.DEFAULT, SageMakerClients::shared);
+  }
+
+  protected BaseHandlerStd(final DomainTimings timings, final Supplier<SageMakerClient> client) {
+    this.timings = timings;
+    this.client = client;
+  }
+
+  @Override
+  public final ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+      final AmazonWebServicesClientProxy proxy,
+      final ResourceHandlerRequest<ResourceModel> request,
+      final CallbackContext callbackContext,
+      final Logger logger) {
+    return handleRequest(
+        proxy,
+        request,
+        callbackContext == null ? new CallbackContext() : callbackContext,
+        proxy.newProxy(client),
+        logger);
+  }
+
+  protected abstract ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+      AmazonWebServicesClientProxy proxy,
+      ResourceHandlerRequest<ResourceModel> request,
+      CallbackContext callbackContext,
+      ProxyClient<SageMakerClient> proxyClient,
+      Logger logger);
+
+  static DescribeDomainResponse describe(
+      final ProxyClient<SageMakerClient> client, final ResourceModel model) {
+    return client.injectCredentialsAndInvokeV2(
+        Translator.toDescribeRequest(model), client.client()::describeDomain);
+  }
+
+  /** Describes the domain and tells whether it is InService; see {@link Stabilization}. */
+  static boolean isInService(
+      final ProxyClient<SageMakerClient> client,
+      final ResourceModel model,
+      final CallbackContext context,
+      final Backoff backoff,
+      final String callGraph,
+      final Logger logger) {
+    final DescribeDomainResponse domain = describe(client, model);
+    model.setDomainArn(domain.domainArn());
+    logger.log(String.format("Domain %s is %s", model.getDomainId(), domain.statusAsString()));
+    return Stabilization.reached(
+        "Domain " + model.getDomainId(),
+        domain.statusAsString(),
+        domain.failureReason(),
+        Stabilization.IN_SERVICE,
+        backoff,
+        context,
+        callGraph);
+  }
+
+  /** Every handler but Create needs the identifier; without it nothing can be looked up. */
+  static void requireDomainId(final ResourceModel model) {
+    if (model == null || model.getDomainId() == null || model.getDomainId().isBlank()) {
+      throw new HandlerFailure(
+          HandlerErrorCode.InvalidRequest, "DomainId is required to find the domain.");
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package com.org.sagemaker.studiodomain;
+
+import software.amazon.cloudformation.proxy.StdCallbackContext;
+
+/**
+ * State carried between invocations of one operation. The call chains record there which SageMaker
+ * calls were already made (so a re-invocation never creates a second domain) and how many
+ * stabilization checks ran.
+ */
+@lombok.Getter
+@lombok.Setter
+@lombok.ToString
+@lombok.EqualsAndHashCode(callSuper = true)
+public class CallbackContext extends StdCallbackContext {
+
+  /** Delete: no user profiles or spaces were found in the domain before DeleteDomain. */
+  private boolean dependentsChecked;
+}

@@ -1,0 +1,69 @@
+package com.org.sagemaker.studiodomain;
+
+import com.org.sagemaker.common.ErrorRules;
+import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.Stabilization;
+import com.org.sagemaker.common.Tagging;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.Logger;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ProxyClient;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/** DescribeDomain plus ListTags (Describe returns no tags); a deleting domain is not found. */
+public class ReadHandler extends BaseHandlerStd {
+
+  static final String DESCRIBE_DOMAIN = "Org-SageMaker-StudioDomain::DescribeDomain";
+
+  public ReadHandler() {}
+
+  ReadHandler(final DomainTimings timings, final Supplier<SageMakerClient> client) {
+    super(timings, client);
+  }
+
+  @Override
+  protected ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+      final AmazonWebServicesClientProxy proxy,
+      final ResourceHandlerRequest<ResourceModel> request,
+      final CallbackContext callbackContext,
+      final ProxyClient<SageMakerClient> proxyClient,
+      final Logger logger) {
+    final ResourceModel model = request.getDesiredResourceState();
+    requireDomainId(model);
+    return read(proxy, proxyClient, model, callbackContext);
+  }
+
+  static ProgressEvent<ResourceModel, CallbackContext> read(
+      final AmazonWebServicesClientProxy proxy,
+      final ProxyClient<SageMakerClient> proxyClient,
+      final ResourceModel model,
+      final CallbackContext callbackContext) {
+    return proxy
+        .initiate(DESCRIBE_DOMAIN, proxyClient, model, callbackContext)
+        .translateToServiceRequest(Translator::toDescribeRequest)
+        .makeServiceCall(
+            (describeRequest, client) -> {
+              final DescribeDomainResponse domain =
+                  client.injectCredentialsAndInvokeV2(
+                      describeRequest, client.client()::describeDomain);
+              if (Stabilization.DELETING.equals(domain.statusAsString())) {
+                throw new HandlerFailure(
+                    HandlerErrorCode.NotFound,
+                    "Domain " + domain.domainId() + " is being deleted.");
+              }
+              return domain;
+            })
+        .handleError(
+            (describeRequest, e, client, m, context) ->
+                ErrorRules.handle(Action.READ, e, m, context))
+        .done(
+            (describeRequest, domain, client, m, context) ->
+                ProgressEvent.defaultSuccessHandler(
+                    Translator.fromDescribe(domain, Tagging.listAll(client, domain.domainArn()))));
+  }
+}

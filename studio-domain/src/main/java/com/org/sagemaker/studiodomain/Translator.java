@@ -1,0 +1,154 @@
+package com.org.sagemaker.studiodomain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.common.SdkJson;
+import com.org.sagemaker.common.Tagging;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.sagemaker.model.CreateDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
+import software.amazon.awssdk.services.sagemaker.model.DomainDetails;
+import software.amazon.awssdk.services.sagemaker.model.ListDomainsRequest;
+import software.amazon.awssdk.services.sagemaker.model.UpdateDomainRequest;
+
+/**
+ * Every mapping between the resource model and SageMaker's domain API. Model properties carry the
+ * API's member names, so nested settings map through JSON (see {@link SdkJson}); this class holds
+ * the exceptions to that rule.
+ */
+final class Translator {
+
+  static final String RETAIN = "Retain";
+  static final String VPC_ONLY = "VpcOnly";
+  static final int LIST_PAGE_SIZE = 100;
+
+  private static final Set<String> CREATE_MEMBERS =
+      SdkJson.memberNames(CreateDomainRequest.builder());
+  private static final Set<String> MODEL_PROPERTIES = SdkJson.modelProperties(ResourceModel.class);
+
+  /** Properties UpdateDomain accepts under the same name; DomainSettings is renamed. */
+  private static final List<String> UPDATE_MEMBERS =
+      List.of(
+          "DefaultUserSettings",
+          "DefaultSpaceSettings",
+          "AppSecurityGroupManagement",
+          "SubnetIds",
+          "AppNetworkAccessType",
+          "TagPropagation",
+          "VpcId");
+
+  /** Values SageMaker applies but Describe may leave out (cloudformation-coverage-roadmap#2494). */
+  private static final Map<String, String> SERVICE_DEFAULTS =
+      Map.of("/DefaultUserSettings/RStudioServerProAppSettings/AccessStatus", "DISABLED");
+
+  private Translator() {}
+
+  static CreateDomainRequest toCreateRequest(
+      final ResourceModel model, final Map<String, String> tags) {
+    final ObjectNode json = SdkJson.retain(SdkJson.modelToJson(model), CREATE_MEMBERS);
+    json.remove("Tags");
+    final CreateDomainRequest request = SdkJson.build(CreateDomainRequest.builder(), json);
+    return tags.isEmpty() ? request : request.toBuilder().tags(Tagging.toSdk(tags)).build();
+  }
+
+  static DescribeDomainRequest toDescribeRequest(final ResourceModel model) {
+    return DescribeDomainRequest.builder().domainId(model.getDomainId()).build();
+  }
+
+  /**
+   * The UpdateDomain request for what changed between the two models, or empty when no domain
+   * setting changed (tags and the delete-time RetentionPolicy are not domain settings). Only
+   * changed members are sent: SageMaker rejects some of them, e.g. AppNetworkAccessType, while apps
+   * are running, even when the value is unchanged.
+   */
+  static Optional<UpdateDomainRequest> toUpdateRequest(
+      final ResourceModel desired, final ResourceModel previous) {
+    final ObjectNode want = SdkJson.modelToJson(desired);
+    final ObjectNode had =
+        previous == null ? JsonNodeFactory.instance.objectNode() : SdkJson.modelToJson(previous);
+    final ObjectNode update = JsonNodeFactory.instance.objectNode();
+    for (final String member : UPDATE_MEMBERS) {
+      if (changed(want, had, member)) {
+        update.set(member, want.get(member));
+      }
+    }
+    if (changed(want, had, "DomainSettings")) {
+      update.set("DomainSettingsForUpdate", domainSettingsForUpdate(want.get("DomainSettings")));
+    }
+    if (isSwitchingToVpcOnly(desired, previous)) {
+      // SageMaker needs both alongside the switch, changed or not (terraform-provider-aws#45528).
+      update.set("VpcId", want.get("VpcId"));
+      update.set("SubnetIds", want.get("SubnetIds"));
+    }
+    if (update.isEmpty()) {
+      return Optional.empty();
+    }
+    update.put("DomainId", desired.getDomainId());
+    return Optional.of(SdkJson.build(UpdateDomainRequest.builder(), update));
+  }
+
+  static boolean isSwitchingToVpcOnly(final ResourceModel desired, final ResourceModel previous) {
+    return VPC_ONLY.equals(desired.getAppNetworkAccessType())
+        && (previous == null || !VPC_ONLY.equals(previous.getAppNetworkAccessType()));
+  }
+
+  private static boolean changed(final JsonNode want, final JsonNode had, final String member) {
+    return want.has(member) && !Objects.equals(want.get(member), had.get(member));
+  }
+
+  private static JsonNode domainSettingsForUpdate(final JsonNode domainSettings) {
+    final ObjectNode settings = domainSettings.deepCopy();
+    final JsonNode rStudio = settings.remove("RStudioServerProDomainSettings");
+    if (rStudio != null) {
+      settings.set("RStudioServerProDomainSettingsForUpdate", rStudio);
+    }
+    return settings;
+  }
+
+  /** RetentionPolicy defaults to Retain: a stack delete never destroys home directories. */
+  static DeleteDomainRequest toDeleteRequest(final ResourceModel model) {
+    final RetentionPolicy policy = model.getRetentionPolicy();
+    final String homeEfsFileSystem =
+        policy == null || policy.getHomeEfsFileSystem() == null
+            ? RETAIN
+            : policy.getHomeEfsFileSystem();
+    return DeleteDomainRequest.builder()
+        .domainId(model.getDomainId())
+        .retentionPolicy(r -> r.homeEfsFileSystem(homeEfsFileSystem))
+        .build();
+  }
+
+  static ListDomainsRequest toListRequest(final String nextToken) {
+    return ListDomainsRequest.builder().nextToken(nextToken).maxResults(LIST_PAGE_SIZE).build();
+  }
+
+  /** The model as SageMaker reports it, with the user's tags (reserved aws: tags left out). */
+  static ResourceModel fromDescribe(
+      final DescribeDomainResponse domain, final Map<String, String> tags) {
+    final ObjectNode json = SdkJson.retain(SdkJson.toJson(domain), MODEL_PROPERTIES);
+    SdkJson.fillAbsent(json, SERVICE_DEFAULTS);
+    final Map<String, String> userTags = Tagging.userTags(tags);
+    if (!userTags.isEmpty()) {
+      final ArrayNode array = json.putArray("Tags");
+      userTags.forEach((key, value) -> array.addObject().put("Key", key).put("Value", value));
+    }
+    return SdkJson.jsonToModel(json, ResourceModel.class);
+  }
+
+  static ResourceModel fromSummary(final DomainDetails domain) {
+    return ResourceModel.builder()
+        .domainId(domain.domainId())
+        .domainArn(domain.domainArn())
+        .domainName(domain.domainName())
+        .url(domain.url())
+        .build();
+  }
+}

@@ -1,0 +1,181 @@
+package com.org.sagemaker.studiodomain;
+
+import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.HandlerTestSupport;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.sagemaker.model.CreateDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateDomainResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.OperationStatus;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+class CreateHandlerTest extends DomainTestBase {
+
+  private final CreateHandler handler = new CreateHandler(TIMINGS, () -> sageMaker);
+
+  private ResourceHandlerRequest<ResourceModel> request(final ResourceModel model) {
+    return ResourceHandlerRequest.<ResourceModel>builder()
+        .desiredResourceState(model)
+        .desiredResourceTags(Map.of("team", "ml", "stack-tag", "s"))
+        .systemTags(Map.of("aws:cloudformation:stack-name", "studio-stack"))
+        .build();
+  }
+
+  private ProgressEvent<ResourceModel, CallbackContext> invoke(
+      final ResourceHandlerRequest<ResourceModel> request, final CallbackContext context) {
+    return handler.handleRequest(proxy, request, context, proxyClient, logger);
+  }
+
+  @Test
+  void createsOnceThenWaitsThroughCallbacksUntilInService() {
+    when(sageMaker.createDomain(any(CreateDomainRequest.class)))
+        .thenReturn(
+            CreateDomainResponse.builder().domainId(DOMAIN_ID).domainArn(DOMAIN_ARN).build());
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("Pending"), domain("Pending"), domain("InService"), domain("InService"));
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenReturn(tags(Map.of("team", "ml", "aws:cloudformation:stack-name", "studio-stack")));
+    final ResourceHandlerRequest<ResourceModel> request = request(model());
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events =
+        HandlerTestSupport.untilDone(
+            new CallbackContext(), context -> invoke(request, restore(context)), 10);
+
+    assertThat(events).hasSize(3);
+    assertThat(events.subList(0, 2))
+        .allSatisfy(
+            event -> {
+              assertThat(event.getStatus()).isEqualTo(OperationStatus.IN_PROGRESS);
+              assertThat(event.getCallbackDelaySeconds()).isPositive();
+              assertThat(event.getResourceModel().getDomainId()).isEqualTo(DOMAIN_ID);
+            });
+    final ProgressEvent<ResourceModel, CallbackContext> done = events.get(2);
+    assertThat(done.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+    assertThat(done.getResourceModel().getDomainId()).isEqualTo(DOMAIN_ID);
+    assertThat(done.getResourceModel().getUrl()).contains(DOMAIN_ID);
+    assertThat(done.getResourceModel().getTags()).isEqualTo(modelTags(Map.of("team", "ml")));
+
+    final ArgumentCaptor<CreateDomainRequest> create =
+        ArgumentCaptor.forClass(CreateDomainRequest.class);
+    verify(sageMaker, times(1)).createDomain(create.capture());
+    assertThat(create.getValue().domainName()).isEqualTo("studio");
+    assertThat(create.getValue().subnetIds()).containsExactly("subnet-1", "subnet-2");
+    assertThat(create.getValue().defaultUserSettings().executionRole()).isEqualTo(ROLE);
+    assertThat(create.getValue().tags())
+        .extracting(t -> t.key() + "=" + t.value())
+        .containsExactly("aws:cloudformation:stack-name=studio-stack", "stack-tag=s", "team=ml");
+    verify(sageMaker, times(4)).describeDomain(any(DescribeDomainRequest.class));
+    verify(sageMaker).listTags(any(ListTagsRequest.class));
+    verifyNoOtherCalls();
+  }
+
+  @Test
+  void aReinvocationAfterTheCreateCallNeverCreatesASecondDomain() {
+    when(sageMaker.createDomain(any(CreateDomainRequest.class)))
+        .thenReturn(CreateDomainResponse.builder().domainId(DOMAIN_ID).build());
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class))).thenReturn(domain("Pending"));
+    final ProgressEvent<ResourceModel, CallbackContext> first =
+        invoke(request(model()), new CallbackContext());
+    assertThat(first.getStatus()).isEqualTo(OperationStatus.IN_PROGRESS);
+
+    // A new process, with only the serialized-and-restored context and the model, resumes.
+    final ProgressEvent<ResourceModel, CallbackContext> second =
+        invoke(request(model()), restore(first.getCallbackContext()));
+
+    assertThat(second.getStatus()).isEqualTo(OperationStatus.IN_PROGRESS);
+    assertThat(second.getResourceModel().getDomainId()).isEqualTo(DOMAIN_ID);
+    verify(sageMaker, times(1)).createDomain(any(CreateDomainRequest.class));
+  }
+
+  @Test
+  void aFailedDomainReportsSageMakersFailureReason() {
+    when(sageMaker.createDomain(any(CreateDomainRequest.class)))
+        .thenReturn(CreateDomainResponse.builder().domainId(DOMAIN_ID).build());
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(
+            domain("Failed").toBuilder().failureReason("Subnet subnet-1 has no free IP").build());
+
+    assertThatThrownBy(() -> invoke(request(model()), new CallbackContext()))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized))
+        .hasMessage("Domain " + DOMAIN_ID + " is Failed: Subnet subnet-1 has no free IP");
+  }
+
+  @Test
+  void aDomainStuckPendingIsReportedWithItsStatusWhenTheBudgetRunsOut() {
+    when(sageMaker.createDomain(any(CreateDomainRequest.class)))
+        .thenReturn(CreateDomainResponse.builder().domainId(DOMAIN_ID).build());
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class))).thenReturn(domain("Pending"));
+    final ResourceHandlerRequest<ResourceModel> request = request(model());
+
+    assertThatThrownBy(
+            () ->
+                HandlerTestSupport.untilDone(
+                    new CallbackContext(), c -> invoke(request, restore(c)), 20))
+        .isInstanceOf(HandlerFailure.class)
+        .hasMessageContaining("Domain " + DOMAIN_ID + " is still Pending");
+    verify(sageMaker, times(MAX_CHECKS + 1)).describeDomain(any(DescribeDomainRequest.class));
+  }
+
+  @Test
+  void serviceLimitsAreReportedWithSageMakersMessage() {
+    when(sageMaker.createDomain(any(CreateDomainRequest.class)))
+        .thenThrow(serviceError(400, "ResourceLimitExceeded", "Maximum number of domains reached"));
+
+    final ProgressEvent<ResourceModel, CallbackContext> event =
+        invoke(request(model()), new CallbackContext());
+
+    assertThat(event.getStatus()).isEqualTo(OperationStatus.FAILED);
+    assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.ServiceLimitExceeded);
+    assertThat(event.getMessage()).contains("Maximum number of domains reached");
+    verify(sageMaker, never()).describeDomain(any(DescribeDomainRequest.class));
+  }
+
+  @Test
+  void aThrottledCreateIsRetriedByReinvocation() {
+    when(sageMaker.createDomain(any(CreateDomainRequest.class)))
+        .thenThrow(serviceError(400, "ThrottlingException", "Rate exceeded"))
+        .thenReturn(CreateDomainResponse.builder().domainId(DOMAIN_ID).build());
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class))).thenReturn(domain("Pending"));
+
+    final ProgressEvent<ResourceModel, CallbackContext> first =
+        invoke(request(model()), new CallbackContext());
+    assertThat(first.getStatus()).isEqualTo(OperationStatus.IN_PROGRESS);
+    assertThat(first.getCallbackDelaySeconds()).isPositive();
+
+    final ProgressEvent<ResourceModel, CallbackContext> second =
+        invoke(request(model()), first.getCallbackContext());
+    assertThat(second.getResourceModel().getDomainId()).isEqualTo(DOMAIN_ID);
+    verify(sageMaker, times(2)).createDomain(any(CreateDomainRequest.class));
+  }
+
+  @Test
+  void vpcOnlyWithoutSubnetsIsRejectedBeforeAnyCall() {
+    final ResourceModel model =
+        model().toBuilder().appNetworkAccessType("VpcOnly").subnetIds(null).build();
+
+    assertThatThrownBy(() -> invoke(request(model), new CallbackContext()))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
+        .hasMessageContaining("VpcId and SubnetIds");
+    verifyNoInteractions(sageMaker);
+  }
+}

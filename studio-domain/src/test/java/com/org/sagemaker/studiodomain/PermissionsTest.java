@@ -1,0 +1,147 @@
+package com.org.sagemaker.studiodomain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+import com.org.sagemaker.common.HandlerTestSupport;
+import com.org.sagemaker.common.SchemaConformance;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.CreateDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateDomainResponse;
+import software.amazon.awssdk.services.sagemaker.model.DeleteDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteDomainResponse;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListDomainsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListDomainsResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListSpacesRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListSpacesResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesResponse;
+import software.amazon.awssdk.services.sagemaker.model.UpdateDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.UpdateDomainResponse;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/**
+ * Each handler's schema permissions are exactly the SageMaker calls it makes on its fullest path,
+ * plus what SageMaker authorizes without a call of ours, plus iam:PassRole where the model carries
+ * execution roles.
+ */
+class PermissionsTest extends DomainTestBase {
+
+  /** SageMaker authorizes tag-on-create (Tags in CreateDomain) against AddTags. */
+  private static final Map<String, Set<String>> AUTHORIZED_WITHOUT_A_CALL =
+      Map.of("create", Set.of("sagemaker:AddTags"));
+
+  private final SchemaConformance schema =
+      new SchemaConformance(SchemaConformance.load(Path.of("org-sagemaker-studiodomain.json")));
+
+  private ResourceHandlerRequest.ResourceHandlerRequestBuilder<ResourceModel> request() {
+    return ResourceHandlerRequest.<ResourceModel>builder()
+        .desiredResourceState(modelWithId())
+        .previousResourceState(modelWithId())
+        .desiredResourceTags(Map.of("team", "ml"))
+        .previousResourceTags(Map.of("team", "ml"));
+  }
+
+  @Test
+  void create() {
+    when(sageMaker.createDomain(any(CreateDomainRequest.class)))
+        .thenReturn(CreateDomainResponse.builder().domainId(DOMAIN_ID).build());
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("InService"));
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
+    new CreateHandler(TIMINGS, () -> sageMaker)
+        .handleRequest(
+            proxy,
+            request().desiredResourceState(model()).build(),
+            new CallbackContext(),
+            proxyClient,
+            logger);
+    assertPermissions("create", true);
+  }
+
+  @Test
+  void read() {
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("InService"));
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
+    new ReadHandler(TIMINGS, () -> sageMaker)
+        .handleRequest(proxy, request().build(), new CallbackContext(), proxyClient, logger);
+    assertPermissions("read", false);
+  }
+
+  @Test
+  void update() {
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("InService"));
+    when(sageMaker.updateDomain(any(UpdateDomainRequest.class)))
+        .thenReturn(UpdateDomainResponse.builder().build());
+    when(sageMaker.deleteTags(any(DeleteTagsRequest.class)))
+        .thenReturn(DeleteTagsResponse.builder().build());
+    when(sageMaker.addTags(any(AddTagsRequest.class)))
+        .thenReturn(AddTagsResponse.builder().build());
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
+    new UpdateHandler(TIMINGS, () -> sageMaker)
+        .handleRequest(
+            proxy,
+            request()
+                .desiredResourceState(
+                    modelWithId().toBuilder().subnetIds(List.of("subnet-9")).build())
+                .previousResourceTags(Map.of("old", "1"))
+                .build(),
+            new CallbackContext(),
+            proxyClient,
+            logger);
+    assertPermissions("update", true);
+  }
+
+  @Test
+  void delete() {
+    when(sageMaker.listUserProfiles(any(ListUserProfilesRequest.class)))
+        .thenReturn(ListUserProfilesResponse.builder().build());
+    when(sageMaker.listSpaces(any(ListSpacesRequest.class)))
+        .thenReturn(ListSpacesResponse.builder().build());
+    when(sageMaker.deleteDomain(any(DeleteDomainRequest.class)))
+        .thenReturn(DeleteDomainResponse.builder().build());
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenThrow(HandlerTestSupport.serviceError(400, "ResourceNotFound", "gone"));
+    new DeleteHandler(TIMINGS, () -> sageMaker)
+        .handleRequest(proxy, request().build(), new CallbackContext(), proxyClient, logger);
+    assertPermissions("delete", false);
+  }
+
+  @Test
+  void list() {
+    when(sageMaker.listDomains(any(ListDomainsRequest.class)))
+        .thenReturn(ListDomainsResponse.builder().build());
+    new ListHandler(TIMINGS, () -> sageMaker)
+        .handleRequest(proxy, request().build(), new CallbackContext(), proxyClient, logger);
+    assertPermissions("list", false);
+  }
+
+  private void assertPermissions(final String handler, final boolean passesRoles) {
+    final Set<String> expected = new TreeSet<>(SchemaConformance.sageMakerActionsCalled(sageMaker));
+    expected.addAll(AUTHORIZED_WITHOUT_A_CALL.getOrDefault(handler, Set.of()));
+    if (passesRoles) {
+      expected.add("iam:PassRole");
+    }
+    assertThat(schema.permissions(handler)).as(handler + " permissions").isEqualTo(expected);
+    assertThat(
+            schema.permissions(handler).stream()
+                .filter(p -> !p.startsWith("sagemaker:") && !p.equals("iam:PassRole"))
+                .collect(Collectors.toSet()))
+        .isEmpty();
+  }
+}

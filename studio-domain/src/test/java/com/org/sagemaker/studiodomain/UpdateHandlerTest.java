@@ -1,0 +1,263 @@
+package com.org.sagemaker.studiodomain;
+
+import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.HandlerTestSupport;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.UpdateDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.UpdateDomainResponse;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.OperationStatus;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+class UpdateHandlerTest extends DomainTestBase {
+
+  private final UpdateHandler handler = new UpdateHandler(TIMINGS, () -> sageMaker);
+
+  private static ResourceHandlerRequest<ResourceModel> request(
+      final ResourceModel previous,
+      final ResourceModel desired,
+      final Map<String, String> previousTags,
+      final Map<String, String> desiredTags) {
+    return ResourceHandlerRequest.<ResourceModel>builder()
+        .previousResourceState(previous)
+        .desiredResourceState(desired)
+        .previousResourceTags(previousTags)
+        .desiredResourceTags(desiredTags)
+        .build();
+  }
+
+  private static ResourceHandlerRequest<ResourceModel> request(
+      final ResourceModel previous, final ResourceModel desired) {
+    return request(previous, desired, Map.of("team", "ml"), Map.of("team", "ml"));
+  }
+
+  private List<ProgressEvent<ResourceModel, CallbackContext>> update(
+      final ResourceHandlerRequest<ResourceModel> request) {
+    return HandlerTestSupport.untilDone(
+        new CallbackContext(),
+        context -> handler.handleRequest(proxy, request, restore(context), proxyClient, logger),
+        10);
+  }
+
+  private void givenDomainStatuses(final String... statuses) {
+    final var stubbing = when(sageMaker.describeDomain(any(DescribeDomainRequest.class)));
+    var chain = stubbing.thenReturn(domain(statuses[0]));
+    for (int i = 1; i < statuses.length; i++) {
+      chain = chain.thenReturn(domain(statuses[i]));
+    }
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of("team", "ml")));
+  }
+
+  @Test
+  void sendsOnlyWhatChangedAndWaitsForInService() {
+    givenDomainStatuses("InService", "Updating", "InService", "InService");
+    when(sageMaker.updateDomain(any(UpdateDomainRequest.class)))
+        .thenReturn(UpdateDomainResponse.builder().domainArn(DOMAIN_ARN).build());
+    final ResourceModel desired =
+        modelWithId().toBuilder()
+            .defaultUserSettings(
+                UserSettings.builder().executionRole(ROLE).securityGroups(List.of("sg-1")).build())
+            .domainSettings(
+                DomainSettings.builder()
+                    .securityGroupIds(List.of("sg-2"))
+                    .rStudioServerProDomainSettings(
+                        RStudioServerProDomainSettings.builder()
+                            .domainExecutionRoleArn(ROLE)
+                            .build())
+                    .build())
+            .retentionPolicy(RetentionPolicy.builder().homeEfsFileSystem("Delete").build())
+            .build();
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events =
+        update(request(modelWithId(), desired));
+
+    assertThat(events)
+        .last()
+        .satisfies(e -> assertThat(e.getStatus()).isEqualTo(OperationStatus.SUCCESS));
+    assertThat(events.subList(0, events.size() - 1))
+        .allSatisfy(e -> assertThat(e.getResourceModel().getDomainId()).isEqualTo(DOMAIN_ID));
+    final ArgumentCaptor<UpdateDomainRequest> captor =
+        ArgumentCaptor.forClass(UpdateDomainRequest.class);
+    verify(sageMaker).updateDomain(captor.capture());
+    final UpdateDomainRequest sent = captor.getValue();
+    assertThat(sent.domainId()).isEqualTo(DOMAIN_ID);
+    assertThat(sent.defaultUserSettings().securityGroups()).containsExactly("sg-1");
+    assertThat(sent.domainSettingsForUpdate().securityGroupIds()).containsExactly("sg-2");
+    assertThat(
+            sent.domainSettingsForUpdate()
+                .rStudioServerProDomainSettingsForUpdate()
+                .domainExecutionRoleArn())
+        .isEqualTo(ROLE);
+    // Unchanged members are not sent: SageMaker rejects some of them while apps run.
+    assertThat(sent.appNetworkAccessType()).isNull();
+    assertThat(sent.vpcId()).isNull();
+    assertThat(sent.hasSubnetIds()).isFalse();
+    verify(sageMaker, times(4)).describeDomain(any(DescribeDomainRequest.class));
+    verify(sageMaker).listTags(any(ListTagsRequest.class));
+    verifyNoOtherCalls();
+  }
+
+  @Test
+  void waitsForABusyDomainBeforeUpdating() {
+    givenDomainStatuses("Updating", "InService", "InService", "InService");
+    when(sageMaker.updateDomain(any(UpdateDomainRequest.class)))
+        .thenReturn(UpdateDomainResponse.builder().build());
+    final ResourceModel desired = modelWithId().toBuilder().tagPropagation("ENABLED").build();
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events =
+        update(request(modelWithId(), desired));
+
+    assertThat(events).hasSize(2);
+    assertThat(events.get(0).getStatus()).isEqualTo(OperationStatus.IN_PROGRESS);
+    assertThat(events.get(1).getStatus()).isEqualTo(OperationStatus.SUCCESS);
+    verify(sageMaker, times(1)).updateDomain(any(UpdateDomainRequest.class));
+  }
+
+  @Test
+  void switchingToVpcOnlySendsTheVpcAndSubnetsAlong() {
+    givenDomainStatuses("InService");
+    when(sageMaker.updateDomain(any(UpdateDomainRequest.class)))
+        .thenReturn(UpdateDomainResponse.builder().build());
+    final ResourceModel desired = modelWithId().toBuilder().appNetworkAccessType("VpcOnly").build();
+
+    update(
+        request(
+            modelWithId().toBuilder().appNetworkAccessType("PublicInternetOnly").build(), desired));
+
+    final ArgumentCaptor<UpdateDomainRequest> captor =
+        ArgumentCaptor.forClass(UpdateDomainRequest.class);
+    verify(sageMaker).updateDomain(captor.capture());
+    assertThat(captor.getValue().appNetworkAccessTypeAsString()).isEqualTo("VpcOnly");
+    assertThat(captor.getValue().vpcId()).isEqualTo("vpc-1");
+    assertThat(captor.getValue().subnetIds()).containsExactly("subnet-1", "subnet-2");
+  }
+
+  @Test
+  void tagChangesAloneUseTagCallsNotUpdateDomain() {
+    givenDomainStatuses("InService");
+    when(sageMaker.deleteTags(any(DeleteTagsRequest.class)))
+        .thenReturn(DeleteTagsResponse.builder().build());
+    when(sageMaker.addTags(any(AddTagsRequest.class)))
+        .thenReturn(AddTagsResponse.builder().build());
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events =
+        update(
+            request(
+                modelWithId(),
+                modelWithId(),
+                Map.of("team", "ml", "cost-center", "1"),
+                Map.of("team", "research", "stack", "s")));
+
+    assertThat(events)
+        .singleElement()
+        .satisfies(e -> assertThat(e.getStatus()).isEqualTo(OperationStatus.SUCCESS));
+    final ArgumentCaptor<DeleteTagsRequest> delete =
+        ArgumentCaptor.forClass(DeleteTagsRequest.class);
+    final ArgumentCaptor<AddTagsRequest> add = ArgumentCaptor.forClass(AddTagsRequest.class);
+    verify(sageMaker).deleteTags(delete.capture());
+    verify(sageMaker).addTags(add.capture());
+    assertThat(delete.getValue().resourceArn()).isEqualTo(DOMAIN_ARN);
+    assertThat(delete.getValue().tagKeys()).containsExactly("cost-center");
+    assertThat(add.getValue().tags())
+        .extracting(t -> t.key() + "=" + t.value())
+        .containsExactly("stack=s", "team=research");
+    verify(sageMaker, never()).updateDomain(any(UpdateDomainRequest.class));
+  }
+
+  @Test
+  void aFailedUpdateReportsSageMakersReason() {
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(
+            domain("InService"),
+            domain("Update_Failed").toBuilder()
+                .failureReason("Security group sg-2 not found")
+                .build());
+    when(sageMaker.updateDomain(any(UpdateDomainRequest.class)))
+        .thenReturn(UpdateDomainResponse.builder().build());
+    final ResourceModel desired = modelWithId().toBuilder().tagPropagation("ENABLED").build();
+
+    assertThatThrownBy(() -> update(request(modelWithId(), desired)))
+        .isInstanceOf(HandlerFailure.class)
+        .hasMessage("Domain " + DOMAIN_ID + " is Update_Failed: Security group sg-2 not found");
+  }
+
+  @Test
+  void updatingAMissingDomainIsNotFound() {
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenThrow(serviceError(400, "ResourceNotFound", "Domain not found"));
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events =
+        update(request(modelWithId(), modelWithId().toBuilder().tagPropagation("ENABLED").build()));
+
+    assertThat(events)
+        .singleElement()
+        .satisfies(e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound));
+    verify(sageMaker, never()).updateDomain(any(UpdateDomainRequest.class));
+  }
+
+  @Test
+  void aConflictingUpdateIsAResourceConflict() {
+    givenDomainStatuses("InService");
+    when(sageMaker.updateDomain(any(UpdateDomainRequest.class)))
+        .thenThrow(serviceError(400, "ResourceInUse", "Domain has running apps"));
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events =
+        update(
+            request(
+                modelWithId(), modelWithId().toBuilder().subnetIds(List.of("subnet-3")).build()));
+
+    assertThat(events)
+        .last()
+        .satisfies(e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.ResourceConflict));
+  }
+
+  @Test
+  void createOnlyChangesAreRejectedNamingThePropertyBeforeAnyCall() {
+    assertThatThrownBy(
+            () ->
+                update(
+                    request(
+                        modelWithId(),
+                        modelWithId().toBuilder().domainName("other").authMode("SSO").build())))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotUpdatable))
+        .hasMessageContaining("DomainName, AuthMode");
+    verifyNoInteractions(sageMaker);
+  }
+
+  @Test
+  void appSecurityGroupManagementNeedsRStudio() {
+    assertThatThrownBy(
+            () ->
+                update(
+                    request(
+                        modelWithId(),
+                        modelWithId().toBuilder().appSecurityGroupManagement("Customer").build())))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
+        .hasMessageContaining("AppSecurityGroupManagement");
+    verifyNoInteractions(sageMaker);
+  }
+}
