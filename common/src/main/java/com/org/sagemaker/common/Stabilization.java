@@ -46,21 +46,41 @@ public final class Stabilization {
     return false;
   }
 
-  private static void requireBudgetLeft(
+  /**
+   * For a wait outside a call chain (e.g. for apps to be deleted): counts the check and returns the
+   * callback delay in seconds before the next one.
+   *
+   * @throws HandlerFailure NotStabilized naming {@code what} and its status once the backoff's time
+   *     budget is spent
+   */
+  public static int nextWaitSeconds(
+      final String what,
+      final String status,
+      final String awaited,
+      final Backoff backoff,
+      final StdCallbackContext context,
+      final String name) {
+    final int checks = requireBudgetLeft(what, status, awaited, backoff, context, name);
+    return (int) backoff.nextDelay(checks).toSeconds();
+  }
+
+  /** Counts a check and returns the count; fails once the waits so far spent the budget. */
+  private static int requireBudgetLeft(
       final String resource,
       final String status,
       final String awaited,
       final Backoff backoff,
       final StdCallbackContext context,
       final String callGraph) {
-    final int waits = countCheck(context, callGraph) - 1;
-    if (backoff.exhausted(waits)) {
+    final int checks = countCheck(context, callGraph);
+    if (backoff.exhausted(checks - 1)) {
       throw new HandlerFailure(
           HandlerErrorCode.NotStabilized,
           String.format(
               "%s is still %s after %d minutes of waiting for %s",
-              resource, status, backoff.waited(waits).toMinutes(), awaited));
+              resource, status, backoff.waited(checks - 1).toMinutes(), awaited));
     }
+    return checks;
   }
 
   /** Counts this check in the context, which travels between invocations; returns the count. */

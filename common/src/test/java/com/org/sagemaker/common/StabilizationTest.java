@@ -76,6 +76,24 @@ class StabilizationTest {
   }
 
   @Test
+  void waitsOutsideACallChainFollowTheBackoffWithinTheBudget() {
+    final Backoff growing =
+        new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(40), 2.0, Duration.ofSeconds(70));
+    assertThat(Stabilization.nextWaitSeconds("apps", "Deleting", "deletion", growing, context, "w"))
+        .isEqualTo(10);
+    assertThat(Stabilization.nextWaitSeconds("apps", "Deleting", "deletion", growing, context, "w"))
+        .isEqualTo(20);
+    assertThat(Stabilization.nextWaitSeconds("apps", "Deleting", "deletion", growing, context, "w"))
+        .isEqualTo(40);
+    assertThatThrownBy(
+            () ->
+                Stabilization.nextWaitSeconds(
+                    "apps", "Deleting", "deletion", growing, context, "w"))
+        .isInstanceOf(HandlerFailure.class)
+        .hasMessage("apps is still Deleting after 1 minutes of waiting for deletion");
+  }
+
+  @Test
   void checksAreCountedPerWait() {
     assertThat(Stabilization.countCheck(context, "a")).isEqualTo(1);
     assertThat(Stabilization.countCheck(context, "a")).isEqualTo(2);

@@ -31,6 +31,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 public class DeleteHandler extends BaseHandlerStd {
 
   static final String DELETE_DOMAIN = "Org-SageMaker-StudioDomain::DeleteDomain";
+  static final String AWAIT_DEPENDENTS = "Org-SageMaker-StudioDomain::AwaitDependentsDeleted";
   static final int DEPENDENTS_SHOWN = 10;
 
   public DeleteHandler() {}
@@ -135,7 +136,15 @@ public class DeleteHandler extends BaseHandlerStd {
     if (!deleting.isEmpty()) {
       logger.log("Waiting for " + deleting.size() + " user profile(s)/space(s) being deleted");
       return ProgressEvent.defaultInProgressHandler(
-          context, (int) timings.delete().initial().toSeconds(), model);
+          context,
+          Stabilization.nextWaitSeconds(
+              "Domain " + model.getDomainId() + "'s " + describeFirst(deleting),
+              Stabilization.DELETING,
+              "deletion",
+              timings.delete(),
+              context,
+              AWAIT_DEPENDENTS),
+          model);
     }
     context.setDependentsChecked(true);
     return progress;
