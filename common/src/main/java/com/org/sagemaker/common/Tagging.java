@@ -1,5 +1,7 @@
 package com.org.sagemaker.common;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import software.amazon.cloudformation.proxy.ProxyClient;
  * tags) and as SageMaker stores them (AddTags, DeleteTags, ListTags; Describe returns none).
  */
 public final class Tagging {
+
+  static final String TAGS = "Tags";
 
   /** Keys CloudFormation and AWS reserve; never changed on update and never shown as Tags. */
   static final String RESERVED_PREFIX = "aws:";
@@ -81,6 +85,27 @@ public final class Tagging {
           });
     }
     return user;
+  }
+
+  /** The Tags property of a resource model (Key/Value objects) as a map, or null without one. */
+  public static Map<String, String> resourceTags(final Object model) {
+    if (model == null || !SdkJson.modelToJson(model).has(TAGS)) {
+      return null;
+    }
+    final Map<String, String> tags = new TreeMap<>();
+    SdkJson.modelToJson(model)
+        .get(TAGS)
+        .forEach(tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
+    return tags;
+  }
+
+  /** Sets model JSON's Tags property to the user's tags, sorted; none without user tags. */
+  public static void putModelTags(final ObjectNode model, final Map<String, String> tags) {
+    final Map<String, String> user = userTags(tags);
+    if (!user.isEmpty()) {
+      final ArrayNode array = model.putArray(TAGS);
+      user.forEach((key, value) -> array.addObject().put("Key", key).put("Value", value));
+    }
   }
 
   public static List<Tag> toSdk(final Map<String, String> tags) {

@@ -8,6 +8,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +60,23 @@ class TaggingTest {
   void userTagsHideReservedKeys() {
     assertThat(Tagging.userTags(Map.of("aws:cloudformation:logical-id", "D", "team", "ml")))
         .containsOnlyKeys("team");
+  }
+
+  @Test
+  void readsAndWritesTheModelsTagsProperty() {
+    final Map<String, Object> model =
+        Map.of("Tags", List.of(Map.of("Key", "b", "Value", "2"), Map.of("Key", "a", "Value", "1")));
+    assertThat(Tagging.resourceTags(model))
+        .containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+    assertThat(Tagging.resourceTags(Map.of("Name", "x"))).isNull();
+    assertThat(Tagging.resourceTags(null)).isNull();
+
+    final ObjectNode json = JsonNodeFactory.instance.objectNode();
+    Tagging.putModelTags(json, Map.of("aws:cloudformation:stack-name", "s"));
+    assertThat(json.has("Tags")).isFalse();
+    Tagging.putModelTags(json, Map.of("z", "26", "a", "1", "aws:cloudformation:stack-name", "s"));
+    assertThat(json.get("Tags").toString())
+        .isEqualTo("[{\"Key\":\"a\",\"Value\":\"1\"},{\"Key\":\"z\",\"Value\":\"26\"}]");
   }
 
   @Test

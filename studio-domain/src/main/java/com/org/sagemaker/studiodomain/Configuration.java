@@ -1,7 +1,7 @@
 package com.org.sagemaker.studiodomain;
 
+import com.org.sagemaker.common.Tagging;
 import java.util.Map;
-import java.util.TreeMap;
 
 class Configuration extends BaseConfiguration {
 
@@ -12,11 +12,6 @@ class Configuration extends BaseConfiguration {
   /** The template's Tags, which CloudFormation overlays on the stack tags. */
   @Override
   public Map<String, String> resourceDefinedTags(final ResourceModel resourceModel) {
-    if (resourceModel == null || resourceModel.getTags() == null) {
-      return null;
-    }
-    final Map<String, String> tags = new TreeMap<>();
-    resourceModel.getTags().forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
-    return tags;
+    return Tagging.resourceTags(resourceModel);
   }
 }

@@ -1,7 +1,6 @@
 package com.org.sagemaker.studiodomain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.common.SdkJson;
@@ -135,11 +134,7 @@ final class Translator {
       final DescribeDomainResponse domain, final Map<String, String> tags) {
     final ObjectNode json = SdkJson.retain(SdkJson.toJson(domain), MODEL_PROPERTIES);
     SdkJson.fillAbsent(json, SERVICE_DEFAULTS);
-    final Map<String, String> userTags = Tagging.userTags(tags);
-    if (!userTags.isEmpty()) {
-      final ArrayNode array = json.putArray("Tags");
-      userTags.forEach((key, value) -> array.addObject().put("Key", key).put("Value", value));
-    }
+    Tagging.putModelTags(json, tags);
     return SdkJson.jsonToModel(json, ResourceModel.class);
   }
 

@@ -1,15 +1,9 @@
 package com.org.sagemaker.studiodomain;
 
-import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoMoreInteractions;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.org.sagemaker.common.Backoff;
 import com.org.sagemaker.common.HandlerTestSupport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
@@ -18,7 +12,6 @@ import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.ProxyClient;
-import software.amazon.cloudformation.resource.Serializer;
 
 /** A mocked SageMaker behind a proxy that schedules callbacks exactly like the wrapper's. */
 abstract class DomainTestBase {
@@ -36,21 +29,12 @@ abstract class DomainTestBase {
   final ProxyClient<SageMakerClient> proxyClient = HandlerTestSupport.proxyClient(proxy, sageMaker);
   final Logger logger = mock(Logger.class);
 
-  /** No SageMaker call beyond those verified (the proxy itself asks the client its name). */
   void verifyNoOtherCalls() {
-    verify(sageMaker, atLeast(0)).serviceName();
-    verifyNoMoreInteractions(sageMaker);
+    HandlerTestSupport.verifyNoOtherCalls(sageMaker);
   }
 
-  /** The context as the next invocation gets it: through the wrapper's JSON serializer. */
   static CallbackContext restore(final CallbackContext context) {
-    final Serializer serializer = new Serializer();
-    try {
-      return serializer.deserialize(
-          serializer.serialize(context), new TypeReference<CallbackContext>() {});
-    } catch (final IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return HandlerTestSupport.restore(context, CallbackContext.class);
   }
 
   static ResourceModel model() {

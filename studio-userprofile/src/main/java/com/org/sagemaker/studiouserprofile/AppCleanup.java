@@ -1,0 +1,245 @@
+package com.org.sagemaker.studiouserprofile;
+
+import com.org.sagemaker.common.Backoff;
+import com.org.sagemaker.common.ErrorRules;
+import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.Pages;
+import com.org.sagemaker.common.Stabilization;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.AppDetails;
+import software.amazon.awssdk.services.sagemaker.model.DeleteAppRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteSpaceRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListAppsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListAppsResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListSpacesRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListSpacesResponse;
+import software.amazon.awssdk.services.sagemaker.model.SpaceDetails;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.Logger;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ProxyClient;
+
+/**
+ * SageMaker refuses to delete a user profile that still has apps or owns private spaces. This step
+ * deletes the profile's apps and the apps in its private spaces, waits until they are gone, then
+ * deletes those spaces and waits again; each invocation looks afresh, so it resumes after any
+ * interruption. Shared spaces are never touched. With DeleteAppsOnDelete false it only fails,
+ * naming what is in the way.
+ */
+final class AppCleanup {
+
+  static final String AWAIT_CLEANUP = "Org-SageMaker-StudioUserProfile::AwaitAppsAndSpacesDeleted";
+
+  private static final String DELETED = "Deleted";
+  private static final String FAILED = "Failed";
+  private static final String PENDING = "Pending";
+  private static final String DELETE_FAILED = "Delete_Failed";
+  private static final String PRIVATE = "Private";
+
+  private AppCleanup() {}
+
+  static ProgressEvent<ResourceModel, CallbackContext> run(
+      final ProxyClient<SageMakerClient> client,
+      final ProgressEvent<ResourceModel, CallbackContext> progress,
+      final Backoff backoff,
+      final Logger logger) {
+    final CallbackContext context = progress.getCallbackContext();
+    if (context.isCleanupDone()) {
+      return progress;
+    }
+    final ResourceModel model = progress.getResourceModel();
+    try {
+      final List<SpaceDetails> spaces = privateSpaces(client, model);
+      final List<AppDetails> apps = apps(client, model, null);
+      for (final SpaceDetails space : spaces) {
+        apps.addAll(apps(client, model, space.spaceName()));
+      }
+      if (Boolean.FALSE.equals(model.getDeleteAppsOnDelete())
+          && !(apps.isEmpty() && spaces.isEmpty())) {
+        final List<String> names =
+            new ArrayList<>(apps.stream().map(AppCleanup::describe).toList());
+        spaces.forEach(space -> names.add("private space " + space.spaceName()));
+        throw new HandlerFailure(
+            HandlerErrorCode.ResourceConflict,
+            String.format(
+                "%s still has %s, and DeleteAppsOnDelete is false: delete them first.",
+                BaseHandlerStd.label(model), String.join(", ", names)));
+      }
+      if (!apps.isEmpty()) {
+        deleteApps(client, model, apps, context, logger);
+        return waitFor(
+            model, context, backoff, "apps " + apps.stream().map(AppCleanup::describe).toList());
+      }
+      if (!spaces.isEmpty()) {
+        deleteSpaces(client, model, spaces, logger);
+        return waitFor(
+            model,
+            context,
+            backoff,
+            "private spaces " + spaces.stream().map(SpaceDetails::spaceName).toList());
+      }
+    } catch (final AwsServiceException e) {
+      return ErrorRules.handle(Action.DELETE, e, model, context);
+    }
+    context.setCleanupDone(true);
+    return progress;
+  }
+
+  private static ProgressEvent<ResourceModel, CallbackContext> waitFor(
+      final ResourceModel model,
+      final CallbackContext context,
+      final Backoff backoff,
+      final String what) {
+    return ProgressEvent.defaultInProgressHandler(
+        context,
+        Stabilization.nextWaitSeconds(
+            BaseHandlerStd.label(model) + "'s " + what,
+            "present",
+            "deletion",
+            backoff,
+            context,
+            AWAIT_CLEANUP),
+        model);
+  }
+
+  /** The profile's apps (or those of one of its spaces) that are not yet Deleted. */
+  private static List<AppDetails> apps(
+      final ProxyClient<SageMakerClient> client,
+      final ResourceModel model,
+      final String spaceName) {
+    return new ArrayList<>(
+        Pages.collect(
+                token ->
+                    client.injectCredentialsAndInvokeV2(
+                        ListAppsRequest.builder()
+                            .domainIdEquals(model.getDomainId())
+                            .userProfileNameEquals(
+                                spaceName == null ? model.getUserProfileName() : null)
+                            .spaceNameEquals(spaceName)
+                            .maxResults(Pages.MAX_RESULTS)
+                            .nextToken(token)
+                            .build(),
+                        client.client()::listApps),
+                ListAppsResponse::apps,
+                ListAppsResponse::nextToken)
+            .stream()
+            .filter(app -> !DELETED.equals(app.statusAsString()))
+            .toList());
+  }
+
+  /** Spaces of the domain that this profile owns privately; shared ones are left alone. */
+  private static List<SpaceDetails> privateSpaces(
+      final ProxyClient<SageMakerClient> client, final ResourceModel model) {
+    return Pages.collect(
+            token ->
+                client.injectCredentialsAndInvokeV2(
+                    ListSpacesRequest.builder()
+                        .domainIdEquals(model.getDomainId())
+                        .maxResults(Pages.MAX_RESULTS)
+                        .nextToken(token)
+                        .build(),
+                    client.client()::listSpaces),
+            ListSpacesResponse::spaces,
+            ListSpacesResponse::nextToken)
+        .stream()
+        .filter(
+            space ->
+                space.ownershipSettingsSummary() != null
+                    && model
+                        .getUserProfileName()
+                        .equals(space.ownershipSettingsSummary().ownerUserProfileName())
+                    && space.spaceSharingSettingsSummary() != null
+                    && PRIVATE.equals(space.spaceSharingSettingsSummary().sharingTypeAsString()))
+        .toList();
+  }
+
+  /**
+   * Asks SageMaker to delete each app that can be deleted now: not one already Deleting, nor one
+   * still Pending (it can be deleted once InService). An app this operation asked to delete that
+   * turned Failed is reported, not asked again.
+   */
+  private static void deleteApps(
+      final ProxyClient<SageMakerClient> client,
+      final ResourceModel model,
+      final List<AppDetails> apps,
+      final CallbackContext context,
+      final Logger logger) {
+    for (final AppDetails app : apps) {
+      final String status = app.statusAsString();
+      if (Stabilization.DELETING.equals(status) || PENDING.equals(status)) {
+        continue;
+      }
+      if (FAILED.equals(status) && context.getAppDeletesRequested().contains(describe(app))) {
+        throw new HandlerFailure(
+            HandlerErrorCode.NotStabilized,
+            String.format(
+                "%s: SageMaker failed to delete %s; see DescribeApp for its FailureReason.",
+                BaseHandlerStd.label(model), describe(app)));
+      }
+      logger.log("Deleting " + describe(app));
+      ignoringNotFound(
+          () ->
+              client.injectCredentialsAndInvokeV2(
+                  DeleteAppRequest.builder()
+                      .domainId(model.getDomainId())
+                      .appType(app.appType())
+                      .appName(app.appName())
+                      // Space apps are deleted by SpaceName, not by UserProfileName.
+                      .spaceName(app.spaceName())
+                      .userProfileName(app.spaceName() == null ? app.userProfileName() : null)
+                      .build(),
+                  client.client()::deleteApp));
+      context.getAppDeletesRequested().add(describe(app));
+    }
+  }
+
+  private static void deleteSpaces(
+      final ProxyClient<SageMakerClient> client,
+      final ResourceModel model,
+      final List<SpaceDetails> spaces,
+      final Logger logger) {
+    for (final SpaceDetails space : spaces) {
+      if (DELETE_FAILED.equals(space.statusAsString())) {
+        throw new HandlerFailure(
+            HandlerErrorCode.NotStabilized,
+            String.format(
+                "%s: SageMaker failed to delete private space %s (Delete_Failed).",
+                BaseHandlerStd.label(model), space.spaceName()));
+      }
+      if (!Stabilization.DELETING.equals(space.statusAsString())) {
+        logger.log("Deleting private space " + space.spaceName());
+        ignoringNotFound(
+            () ->
+                client.injectCredentialsAndInvokeV2(
+                    DeleteSpaceRequest.builder()
+                        .domainId(model.getDomainId())
+                        .spaceName(space.spaceName())
+                        .build(),
+                    client.client()::deleteSpace));
+      }
+    }
+  }
+
+  /** Something already gone needs no deleting. */
+  private static void ignoringNotFound(final Runnable delete) {
+    try {
+      delete.run();
+    } catch (final AwsServiceException e) {
+      if (!ErrorRules.isNotFound(e)) {
+        throw e;
+      }
+    }
+  }
+
+  private static String describe(final AppDetails app) {
+    return String.format(
+        "%s app %s %s",
+        app.appTypeAsString(),
+        app.appName(),
+        app.spaceName() == null ? "of " + app.userProfileName() : "in space " + app.spaceName());
+  }
+}

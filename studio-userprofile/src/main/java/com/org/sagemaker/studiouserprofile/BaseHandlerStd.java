@@ -1,0 +1,115 @@
+package com.org.sagemaker.studiouserprofile;
+
+import com.org.sagemaker.common.Backoff;
+import com.org.sagemaker.common.ErrorRules;
+import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.SageMakerClients;
+import com.org.sagemaker.common.Stabilization;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
+import software.amazon.cloudformation.Action;
+import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.Logger;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ProxyClient;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/** What every user-profile handler shares: the client, the timings and status checks. */
+public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
+
+  protected final ProfileTimings timings;
+  private final Supplier<SageMakerClient> client;
+
+  protected BaseHandlerStd() {
+    this(ProfileTimings.DEFAULT, SageMakerClients::shared);
+  }
+
+  protected BaseHandlerStd(final ProfileTimings timings, final Supplier<SageMakerClient> client) {
+    this.timings = timings;
+    this.client = client;
+  }
+
+  @Override
+  public final ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+      final AmazonWebServicesClientProxy proxy,
+      final ResourceHandlerRequest<ResourceModel> request,
+      final CallbackContext callbackContext,
+      final Logger logger) {
+    return handleRequest(
+        proxy,
+        request,
+        callbackContext == null ? new CallbackContext() : callbackContext,
+        proxy.newProxy(client),
+        logger);
+  }
+
+  protected abstract ProgressEvent<ResourceModel, CallbackContext> handleRequest(
+      AmazonWebServicesClientProxy proxy,
+      ResourceHandlerRequest<ResourceModel> request,
+      CallbackContext callbackContext,
+      ProxyClient<SageMakerClient> proxyClient,
+      Logger logger);
+
+  static DescribeUserProfileResponse describe(
+      final ProxyClient<SageMakerClient> client, final ResourceModel model) {
+    return client.injectCredentialsAndInvokeV2(
+        Translator.toDescribeRequest(model), client.client()::describeUserProfile);
+  }
+
+  static String label(final ResourceModel model) {
+    return "User profile " + model.getUserProfileName() + " in domain " + model.getDomainId();
+  }
+
+  /**
+   * Waits, through callbacks, until the profile is InService: each check describes it. Nothing is
+   * called to start the wait; the chain is there for its memoized, budgeted stabilization.
+   */
+  static ProgressEvent<ResourceModel, CallbackContext> awaitInService(
+      final AmazonWebServicesClientProxy proxy,
+      final ProxyClient<SageMakerClient> proxyClient,
+      final ProgressEvent<ResourceModel, CallbackContext> progress,
+      final Backoff backoff,
+      final String callGraph,
+      final Action action,
+      final Logger logger) {
+    return proxy
+        .initiate(
+            callGraph, proxyClient, progress.getResourceModel(), progress.getCallbackContext())
+        .translateToServiceRequest(Translator::toDescribeRequest)
+        .backoffDelay(backoff)
+        .makeServiceCall((describeRequest, client) -> (DescribeUserProfileResponse) null)
+        .stabilize(
+            (describeRequest, response, client, model, context) -> {
+              final DescribeUserProfileResponse profile = describe(client, model);
+              model.setUserProfileArn(profile.userProfileArn());
+              logger.log(String.format("%s is %s", label(model), profile.statusAsString()));
+              return Stabilization.reached(
+                  label(model),
+                  profile.statusAsString(),
+                  profile.failureReason(),
+                  Stabilization.IN_SERVICE,
+                  backoff,
+                  context,
+                  callGraph);
+            })
+        .handleError(
+            (describeRequest, e, client, model, context) ->
+                ErrorRules.handle(action, e, model, context))
+        .progress();
+  }
+
+  /** Every handler but List needs both parts of the identifier. */
+  static void requireIdentifier(final ResourceModel model) {
+    if (model == null || isBlank(model.getDomainId()) || isBlank(model.getUserProfileName())) {
+      throw new HandlerFailure(
+          HandlerErrorCode.InvalidRequest,
+          "DomainId and UserProfileName are required to find the user profile.");
+    }
+  }
+
+  static boolean isBlank(final String value) {
+    return value == null || value.isBlank();
+  }
+}

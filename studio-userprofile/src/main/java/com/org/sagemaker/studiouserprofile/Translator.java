@@ -1,0 +1,96 @@
+package com.org.sagemaker.studiouserprofile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.common.Pages;
+import com.org.sagemaker.common.SdkJson;
+import com.org.sagemaker.common.Tagging;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesRequest;
+import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.UserProfileDetails;
+
+/**
+ * Every mapping between the resource model and SageMaker's user-profile API. Model properties carry
+ * the API's member names, so UserSettings maps through JSON (see {@link SdkJson}).
+ */
+final class Translator {
+
+  private static final Set<String> CREATE_MEMBERS =
+      SdkJson.memberNames(CreateUserProfileRequest.builder());
+  private static final Set<String> MODEL_PROPERTIES = SdkJson.modelProperties(ResourceModel.class);
+  private static final String USER_SETTINGS = "UserSettings";
+
+  private Translator() {}
+
+  static CreateUserProfileRequest toCreateRequest(
+      final ResourceModel model, final Map<String, String> tags) {
+    final ObjectNode json = SdkJson.retain(SdkJson.modelToJson(model), CREATE_MEMBERS);
+    json.remove("Tags");
+    final CreateUserProfileRequest request =
+        SdkJson.build(CreateUserProfileRequest.builder(), json);
+    return tags.isEmpty() ? request : request.toBuilder().tags(Tagging.toSdk(tags)).build();
+  }
+
+  static DescribeUserProfileRequest toDescribeRequest(final ResourceModel model) {
+    return DescribeUserProfileRequest.builder()
+        .domainId(model.getDomainId())
+        .userProfileName(model.getUserProfileName())
+        .build();
+  }
+
+  static DescribeDomainRequest toDescribeDomainRequest(final ResourceModel model) {
+    return DescribeDomainRequest.builder().domainId(model.getDomainId()).build();
+  }
+
+  /** UpdateUserProfile takes UserSettings only; empty when they did not change. */
+  static Optional<UpdateUserProfileRequest> toUpdateRequest(
+      final ResourceModel desired, final ResourceModel previous) {
+    final JsonNode want = SdkJson.modelToJson(desired).get(USER_SETTINGS);
+    final JsonNode had = previous == null ? null : SdkJson.modelToJson(previous).get(USER_SETTINGS);
+    if (want == null || Objects.equals(want, had)) {
+      return Optional.empty();
+    }
+    final ObjectNode update = SdkJson.modelToJson(desired).retain("DomainId", "UserProfileName");
+    update.set(USER_SETTINGS, want);
+    return Optional.of(SdkJson.build(UpdateUserProfileRequest.builder(), update));
+  }
+
+  static DeleteUserProfileRequest toDeleteRequest(final ResourceModel model) {
+    return DeleteUserProfileRequest.builder()
+        .domainId(model.getDomainId())
+        .userProfileName(model.getUserProfileName())
+        .build();
+  }
+
+  static ListUserProfilesRequest toListRequest(final String domainId, final String nextToken) {
+    return ListUserProfilesRequest.builder()
+        .domainIdEquals(domainId)
+        .nextToken(nextToken)
+        .maxResults(Pages.MAX_RESULTS)
+        .build();
+  }
+
+  /** The model as SageMaker reports it, with the user's tags (reserved aws: tags left out). */
+  static ResourceModel fromDescribe(
+      final DescribeUserProfileResponse profile, final Map<String, String> tags) {
+    final ObjectNode json = SdkJson.retain(SdkJson.toJson(profile), MODEL_PROPERTIES);
+    Tagging.putModelTags(json, tags);
+    return SdkJson.jsonToModel(json, ResourceModel.class);
+  }
+
+  static ResourceModel fromSummary(final UserProfileDetails profile) {
+    return ResourceModel.builder()
+        .domainId(profile.domainId())
+        .userProfileName(profile.userProfileName())
+        .build();
+  }
+}

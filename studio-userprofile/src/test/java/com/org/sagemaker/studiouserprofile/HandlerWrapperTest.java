@@ -1,0 +1,32 @@
+package com.org.sagemaker.studiouserprofile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.org.sagemaker.common.HandlerTestSupport;
+import java.nio.file.Path;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generated entry point CloudFormation invokes: schema validation before any handler. */
+class HandlerWrapperTest {
+
+  @Test
+  void rejectsAnInvalidModelNamingThePropertyBeforeAnyCall(@TempDir final Path scratch) {
+    final JSONObject response =
+        HandlerTestSupport.invokeWrapper(
+            new HandlerWrapper(),
+            HandlerTestSupport.handlerRequest(
+                "CREATE",
+                "Org::SageMaker::StudioUserProfile",
+                "Alice",
+                new JSONObject()
+                    .put("DomainId", "d-abc123")
+                    .put("UserProfileName", "not a valid name!")),
+            scratch);
+
+    assertThat(response.getString("status")).isEqualTo("FAILED");
+    assertThat(response.getString("errorCode")).isEqualTo("InvalidRequest");
+    assertThat(response.getString("message")).contains("#/UserProfileName");
+  }
+}

@@ -1,0 +1,177 @@
+package com.org.sagemaker.studiouserprofile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.when;
+
+import com.org.sagemaker.common.HandlerTestSupport;
+import com.org.sagemaker.common.SchemaConformance;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.AppDetails;
+import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.DeleteAppRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteAppResponse;
+import software.amazon.awssdk.services.sagemaker.model.DeleteSpaceRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteSpaceResponse;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.DeleteUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListAppsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListAppsResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListSpacesRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListSpacesResponse;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesResponse;
+import software.amazon.awssdk.services.sagemaker.model.SpaceDetails;
+import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileResponse;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+/**
+ * Each handler's schema permissions are exactly the SageMaker calls it makes on its fullest path,
+ * plus what SageMaker authorizes without a call of ours, plus iam:PassRole where the model carries
+ * execution roles.
+ */
+class PermissionsTest extends ProfileTestBase {
+
+  /** SageMaker authorizes tag-on-create (Tags in CreateUserProfile) against AddTags. */
+  private static final Map<String, Set<String>> AUTHORIZED_WITHOUT_A_CALL =
+      Map.of("create", Set.of("sagemaker:AddTags"));
+
+  private final SchemaConformance schema =
+      new SchemaConformance(
+          SchemaConformance.load(Path.of("org-sagemaker-studiouserprofile.json")));
+
+  private ResourceHandlerRequest.ResourceHandlerRequestBuilder<ResourceModel> request() {
+    return ResourceHandlerRequest.<ResourceModel>builder()
+        .desiredResourceState(model())
+        .previousResourceState(model())
+        .desiredResourceTags(Map.of("team", "ml"))
+        .previousResourceTags(Map.of("team", "ml"));
+  }
+
+  @Test
+  void create() {
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("InService", "IAM"));
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenReturn(CreateUserProfileResponse.builder().build());
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile("InService"));
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
+    new CreateHandler(TIMINGS, () -> sageMaker)
+        .handleRequest(proxy, request().build(), new CallbackContext(), proxyClient, logger);
+    assertPermissions("create", true);
+  }
+
+  @Test
+  void read() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile("InService"));
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
+    new ReadHandler(TIMINGS, () -> sageMaker)
+        .handleRequest(proxy, request().build(), new CallbackContext(), proxyClient, logger);
+    assertPermissions("read", false);
+  }
+
+  @Test
+  void update() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile("InService"));
+    when(sageMaker.updateUserProfile(any(UpdateUserProfileRequest.class)))
+        .thenReturn(UpdateUserProfileResponse.builder().build());
+    when(sageMaker.deleteTags(any(DeleteTagsRequest.class)))
+        .thenReturn(DeleteTagsResponse.builder().build());
+    when(sageMaker.addTags(any(AddTagsRequest.class)))
+        .thenReturn(AddTagsResponse.builder().build());
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
+    new UpdateHandler(TIMINGS, () -> sageMaker)
+        .handleRequest(
+            proxy,
+            request()
+                .desiredResourceState(
+                    model().toBuilder()
+                        .userSettings(
+                            UserSettings.builder()
+                                .executionRole(ROLE)
+                                .securityGroups(List.of("sg-1"))
+                                .build())
+                        .build())
+                .previousResourceTags(Map.of("old", "1"))
+                .build(),
+            new CallbackContext(),
+            proxyClient,
+            logger);
+    assertPermissions("update", true);
+  }
+
+  @Test
+  void delete() {
+    final SpaceDetails space =
+        SpaceDetails.builder()
+            .spaceName("alice-private")
+            .status("InService")
+            .ownershipSettingsSummary(o -> o.ownerUserProfileName(NAME))
+            .spaceSharingSettingsSummary(s -> s.sharingType("Private"))
+            .build();
+    when(sageMaker.listSpaces(any(ListSpacesRequest.class)))
+        .thenReturn(
+            ListSpacesResponse.builder().spaces(space).build(),
+            ListSpacesResponse.builder().spaces(space).build(),
+            ListSpacesResponse.builder().build());
+    when(sageMaker.listApps(any(ListAppsRequest.class)))
+        .thenReturn(
+            ListAppsResponse.builder()
+                .apps(
+                    AppDetails.builder()
+                        .appType("JupyterServer")
+                        .appName("default")
+                        .userProfileName(NAME)
+                        .status("InService")
+                        .build())
+                .build(),
+            ListAppsResponse.builder().build());
+    when(sageMaker.deleteApp(any(DeleteAppRequest.class)))
+        .thenReturn(DeleteAppResponse.builder().build());
+    when(sageMaker.deleteSpace(any(DeleteSpaceRequest.class)))
+        .thenReturn(DeleteSpaceResponse.builder().build());
+    when(sageMaker.deleteUserProfile(any(DeleteUserProfileRequest.class)))
+        .thenReturn(DeleteUserProfileResponse.builder().build());
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenThrow(HandlerTestSupport.serviceError(400, "ResourceNotFound", "gone"));
+    final DeleteHandler handler = new DeleteHandler(TIMINGS, () -> sageMaker);
+    untilDone(
+        context -> handler.handleRequest(proxy, request().build(), context, proxyClient, logger));
+    assertPermissions("delete", false);
+  }
+
+  @Test
+  void list() {
+    when(sageMaker.listUserProfiles(any(ListUserProfilesRequest.class)))
+        .thenReturn(ListUserProfilesResponse.builder().build());
+    new ListHandler(TIMINGS, () -> sageMaker)
+        .handleRequest(proxy, request().build(), new CallbackContext(), proxyClient, logger);
+    assertPermissions("list", false);
+  }
+
+  private void assertPermissions(final String handler, final boolean passesRoles) {
+    final Set<String> expected = new TreeSet<>(SchemaConformance.sageMakerActionsCalled(sageMaker));
+    expected.addAll(AUTHORIZED_WITHOUT_A_CALL.getOrDefault(handler, Set.of()));
+    if (passesRoles) {
+      expected.add("iam:PassRole");
+    }
+    assertThat(schema.permissions(handler)).as(handler + " permissions").isEqualTo(expected);
+  }
+}

@@ -1,0 +1,119 @@
+package com.org.sagemaker.studiouserprofile;
+
+import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.org.sagemaker.common.HandlerFailure;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.AddTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
+import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileResponse;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+import software.amazon.cloudformation.proxy.OperationStatus;
+import software.amazon.cloudformation.proxy.ProgressEvent;
+import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
+
+class UpdateHandlerTest extends ProfileTestBase {
+
+  private final UpdateHandler handler = new UpdateHandler(TIMINGS, () -> sageMaker);
+
+  private List<ProgressEvent<ResourceModel, CallbackContext>> update(
+      final ResourceModel previous,
+      final ResourceModel desired,
+      final Map<String, String> desiredTags) {
+    final ResourceHandlerRequest<ResourceModel> request =
+        ResourceHandlerRequest.<ResourceModel>builder()
+            .previousResourceState(previous)
+            .desiredResourceState(desired)
+            .previousResourceTags(Map.of("team", "ml"))
+            .desiredResourceTags(desiredTags)
+            .build();
+    return untilDone(
+        context -> handler.handleRequest(proxy, request, context, proxyClient, logger));
+  }
+
+  @Test
+  void updatesUserSettingsInPlaceAndWaits() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(
+            profile("InService"), profile("Updating"), profile("InService"), profile("InService"));
+    when(sageMaker.updateUserProfile(any(UpdateUserProfileRequest.class)))
+        .thenReturn(UpdateUserProfileResponse.builder().build());
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of("team", "ml")));
+    final ResourceModel desired =
+        model().toBuilder()
+            .userSettings(
+                UserSettings.builder().executionRole(ROLE).securityGroups(List.of("sg-1")).build())
+            .build();
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events =
+        update(model(), desired, Map.of("team", "ml"));
+
+    assertThat(events).hasSize(2);
+    assertThat(events.get(1).getStatus()).isEqualTo(OperationStatus.SUCCESS);
+    final ArgumentCaptor<UpdateUserProfileRequest> captor =
+        ArgumentCaptor.forClass(UpdateUserProfileRequest.class);
+    verify(sageMaker).updateUserProfile(captor.capture());
+    assertThat(captor.getValue().domainId()).isEqualTo(DOMAIN_ID);
+    assertThat(captor.getValue().userProfileName()).isEqualTo(NAME);
+    assertThat(captor.getValue().userSettings().securityGroups()).containsExactly("sg-1");
+  }
+
+  @Test
+  void tagsChangeInPlaceWithoutReplacementOrUpdateCall() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile("InService"));
+    when(sageMaker.addTags(any(AddTagsRequest.class)))
+        .thenReturn(AddTagsResponse.builder().build());
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenReturn(tags(Map.of("team", "research")));
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events =
+        update(model(), model(), Map.of("team", "research"));
+
+    assertThat(events)
+        .singleElement()
+        .satisfies(e -> assertThat(e.getStatus()).isEqualTo(OperationStatus.SUCCESS));
+    final ArgumentCaptor<AddTagsRequest> captor = ArgumentCaptor.forClass(AddTagsRequest.class);
+    verify(sageMaker).addTags(captor.capture());
+    assertThat(captor.getValue().resourceArn()).isEqualTo(PROFILE_ARN);
+    verify(sageMaker, never()).updateUserProfile(any(UpdateUserProfileRequest.class));
+  }
+
+  @Test
+  void createOnlyChangesAreNotUpdatable() {
+    assertThatThrownBy(
+            () ->
+                update(
+                    model(),
+                    model().toBuilder().singleSignOnUserIdentifier("UserName").build(),
+                    Map.of()))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotUpdatable))
+        .hasMessageContaining("SingleSignOnUserIdentifier");
+    verifyNoInteractions(sageMaker);
+  }
+
+  @Test
+  void updatingAMissingProfileIsNotFound() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenThrow(serviceError(400, "ResourceNotFound", "not found"));
+
+    assertThat(update(model(), model(), Map.of("team", "ml")))
+        .singleElement()
+        .satisfies(e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound));
+  }
+}
