@@ -125,6 +125,16 @@ public final class SageMakerEmulator implements AutoCloseable {
     return service.retainedFileSystems();
   }
 
+  /** Everything the emulated account holds, e.g. to save between runs of a command-line tool. */
+  public JsonNode snapshot() {
+    return service.snapshot();
+  }
+
+  /** Replaces what the emulated account holds with an earlier {@link #snapshot}. */
+  public void restore(final JsonNode snapshot) {
+    service.restore(snapshot);
+  }
+
   /** Calls an operation directly, as a client would (for test set-up, e.g. CreateApp). */
   public JsonNode call(final String operation, final ObjectNode request) {
     return service.call(operation, request);

@@ -124,6 +124,79 @@ final class SageMakerService {
     };
   }
 
+  /** Everything the service holds, to continue later from {@link #restore}. */
+  synchronized ObjectNode snapshot() {
+    final ObjectNode out = object().put("sequence", sequence);
+    final Map<String, Map<String, Resource>> kinds = kinds();
+    kinds.forEach(
+        (kind, resources) -> {
+          final ObjectNode node = out.putObject(kind);
+          resources.forEach(
+              (key, r) -> {
+                final ObjectNode entry = node.putObject(key);
+                entry.put("arn", r.arn).set("attributes", r.attributes);
+                entry.put("created", r.created.toString()).put("modified", r.modified.toString());
+                entry.put("status", r.status).put("failureReason", r.failureReason);
+                entry.put(
+                    "transitionAt", r.transitionAt == null ? null : r.transitionAt.toString());
+                entry.put("nextStatus", r.nextStatus).put("failedStatus", r.failedStatus);
+              });
+        });
+    out.set("tags", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(tags));
+    final ArrayNode retained = out.putArray("retainedFileSystems");
+    retainedFileSystems.forEach(retained::add);
+    return out;
+  }
+
+  synchronized void restore(final JsonNode snapshot) {
+    sequence = snapshot.path("sequence").asLong();
+    kinds()
+        .forEach(
+            (kind, resources) -> {
+              resources.clear();
+              snapshot
+                  .path(kind)
+                  .properties()
+                  .forEach(
+                      e -> {
+                        final JsonNode entry = e.getValue();
+                        final Resource r =
+                            new Resource(
+                                entry.get("arn").asText(),
+                                (ObjectNode) entry.get("attributes"),
+                                Instant.parse(entry.get("created").asText()));
+                        r.modified = Instant.parse(entry.get("modified").asText());
+                        r.status = entry.path("status").asText(null);
+                        r.failureReason = entry.path("failureReason").asText(null);
+                        r.transitionAt =
+                            entry.hasNonNull("transitionAt")
+                                ? Instant.parse(entry.get("transitionAt").asText())
+                                : null;
+                        r.nextStatus = entry.path("nextStatus").asText(null);
+                        r.failedStatus = entry.path("failedStatus").asText(null);
+                        resources.put(e.getKey(), r);
+                      });
+            });
+    tags.clear();
+    snapshot
+        .path("tags")
+        .properties()
+        .forEach(
+            e -> {
+              final Map<String, String> resourceTags = new LinkedHashMap<>();
+              e.getValue()
+                  .properties()
+                  .forEach(t -> resourceTags.put(t.getKey(), t.getValue().asText()));
+              tags.put(e.getKey(), resourceTags);
+            });
+    retainedFileSystems.clear();
+    snapshot.path("retainedFileSystems").forEach(f -> retainedFileSystems.add(f.asText()));
+  }
+
+  private Map<String, Map<String, Resource>> kinds() {
+    return Map.of("domains", domains, "userProfiles", profiles, "apps", apps, "spaces", spaces);
+  }
+
   /** Home EFS volumes left behind by domains deleted with RetentionPolicy Retain. */
   synchronized List<String> retainedFileSystems() {
     return List.copyOf(retainedFileSystems);

@@ -32,8 +32,15 @@ public final class VirtualClock extends Clock {
 
   /** Runs {@code scale} times faster than real time (and can also be advanced). */
   public static VirtualClock scaled(final double scale) {
-    final Clock system = Clock.systemUTC();
-    return new VirtualClock(system, scale, system.instant());
+    return scaled(scale, Instant.now());
+  }
+
+  /**
+   * Runs {@code scale} times faster than real time from {@code start}, e.g. where a saved run
+   * stopped.
+   */
+  public static VirtualClock scaled(final double scale, final Instant start) {
+    return new VirtualClock(Clock.systemUTC(), scale, start);
   }
 
   public synchronized void advance(final Duration duration) {

@@ -1,0 +1,40 @@
+package com.org.sagemaker.runner;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Stack events as CloudFormation shows them: time, logical id, type, status, reason. */
+public final class StackEvents {
+
+  private final PrintWriter out;
+
+  public StackEvents(final PrintWriter out) {
+    this.out = out;
+  }
+
+  public void event(
+      final String logicalId, final String type, final String status, final String reason) {
+    out.printf(
+        "%-20s  %-22s  %-34s  %-22s  %s%n",
+        Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        logicalId,
+        type,
+        status,
+        reason == null ? "" : reason);
+    out.flush();
+  }
+
+  /** The live indicator while a resource stabilizes. */
+  public void waiting(final String logicalId, final int check, final long delaySeconds) {
+    out.printf(
+        "%-20s  %-22s  ... still in progress, check %d, next in %ds (SageMaker time)%n",
+        "", logicalId, check, delaySeconds);
+    out.flush();
+  }
+
+  public void line(final String text) {
+    out.println(text);
+    out.flush();
+  }
+}
