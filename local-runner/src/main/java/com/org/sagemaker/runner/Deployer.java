@@ -28,6 +28,11 @@ public final class Deployer {
   private final HandlerInvoker.Stack stack;
   private final StackEvents events;
 
+  /** Stack-level tags to send, and those the resources had; CloudFormation passes both. */
+  private Map<String, String> tags = Map.of();
+
+  private Map<String, String> previousTags = Map.of();
+
   public Deployer(
       final HandlerInvoker invoker, final HandlerInvoker.Stack stack, final StackEvents events) {
     this.invoker = invoker;
@@ -48,9 +53,12 @@ public final class Deployer {
   public boolean deploy(
       final Template template,
       final Map<String, String> parameterValues,
+      final Map<String, String> stackTags,
       final StackState state,
       final boolean rollback) {
     final Map<String, JsonNode> parameters = parameters(template, parameterValues);
+    previousTags = Map.copyOf(state.stackTags);
+    tags = Map.copyOf(stackTags);
     final boolean creating = state.resources.isEmpty();
     final String verb = creating ? "CREATE" : "UPDATE";
     events.event(state.stackName, STACK_TYPE, verb + "_IN_PROGRESS", "User Initiated");
@@ -82,7 +90,7 @@ public final class Deployer {
                 delete(logicalId, state.resources.get(logicalId));
                 state.resources.put(logicalId, replaced.remove(logicalId));
               });
-        } else if (!current.properties.equals(desired)) {
+        } else if (!current.properties.equals(desired) || !tags.equals(previousTags)) {
           state.resources.put(logicalId, update(logicalId, current, desired));
           undo.push(
               () ->
@@ -105,6 +113,7 @@ public final class Deployer {
       }
       return false;
     }
+    state.stackTags = new LinkedHashMap<>(tags);
     events.event(state.stackName, STACK_TYPE, verb + "_COMPLETE_CLEANUP_IN_PROGRESS", null);
     final List<String> removed = new ArrayList<>(state.resources.keySet());
     removed.removeAll(template.resources().keySet());
@@ -127,6 +136,7 @@ public final class Deployer {
 
   /** Deletes every resource of the stack, dependents first; true when all are gone. */
   public boolean delete(final StackState state) {
+    tags = Map.copyOf(state.stackTags);
     events.event(state.stackName, STACK_TYPE, "DELETE_IN_PROGRESS", "User Initiated");
     for (final String logicalId : reversed(new ArrayList<>(state.resources.keySet()))) {
       try {
@@ -220,7 +230,7 @@ public final class Deployer {
     final int[] checks = {0};
     return invoker.invoke(
         new HandlerInvoker.Request(
-            action, type, logicalId, properties, previous, Map.of(), Map.of(), null),
+            action, type, logicalId, properties, previous, tags, previousTags, null),
         (request, event) -> {
           if ("IN_PROGRESS".equals(event.path("status").asText())) {
             events.waiting(logicalId, ++checks[0], event.path("callbackDelaySeconds").asLong());

@@ -37,6 +37,7 @@ public final class StackState {
   String stackId;
   Map<String, ResourceState> resources = new LinkedHashMap<>();
   Map<String, String> outputs = new LinkedHashMap<>();
+  Map<String, String> stackTags = new LinkedHashMap<>();
 
   static Path file(final Path directory, final String stackName) {
     return directory.resolve(stackName + ".json");

@@ -144,13 +144,24 @@ public final class StudioLocal implements Runnable {
     @Option(names = "--param", description = "A parameter value, Key=Value (repeatable).")
     Map<String, String> parameters = new LinkedHashMap<>();
 
+    @Option(
+        names = "--tag",
+        description = "A stack-level tag for every resource, Key=Value (repeatable).")
+    Map<String, String> tags = new LinkedHashMap<>();
+
     @Option(names = "--no-rollback", description = "Keep what a failed deploy created or changed.")
     boolean noRollback;
 
     @Override
     boolean run(final Deployer deployer, final StackState state, final StackEvents events) {
       final boolean ok =
-          deployer.deploy(Template.load(options.template), parameters, state, !noRollback);
+          deployer.deploy(
+              Template.load(options.template),
+              parameters,
+              // As with CloudFormation, a deploy that names no tags keeps the stack's tags.
+              tags.isEmpty() ? state.stackTags : tags,
+              state,
+              !noRollback);
       if (ok) {
         printOutputs(state, events);
       }

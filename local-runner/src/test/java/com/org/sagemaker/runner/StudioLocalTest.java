@@ -85,6 +85,11 @@ class StudioLocalTest {
     final Run unchanged = run("deploy", template);
     assertThat(unchanged.output()).contains("UPDATE_COMPLETE").doesNotContain("UserProfile  ");
 
+    final Run tagged = run("deploy", template, "--tag", "cost-center=ml");
+    assertThat(tagged.exitCode()).as(tagged.output()).isZero();
+    assertThat(tagged.output()).contains("UserProfile", "UPDATE_COMPLETE");
+    assertThat(emulatedTags()).contains("cost-center");
+
     final Run updated =
         run("deploy", template, "--param", "ExecutionRoleArn=arn:aws:iam::123456789012:role/Other");
     assertThat(updated.exitCode()).as(updated.output()).isZero();
@@ -262,6 +267,13 @@ class StudioLocalTest {
     final Run result = run("deploy", template.toString());
     assertThat(result.exitCode()).isEqualTo(1);
     return result;
+  }
+
+  private String emulatedTags() throws IOException {
+    return Template.JSON
+        .readTree(state.resolve(Target.EMULATOR_STATE).toFile())
+        .at("/account/tags")
+        .toString();
   }
 
   /** An out-of-band change: the resources of one kind vanish from the emulated account. */
