@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.json.JSONObject;
 import org.mockito.Mockito;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.Credentials;
 import software.amazon.cloudformation.proxy.DelayFactory;
@@ -151,6 +153,11 @@ public final class HandlerTestSupport {
             new JSONObject()
                 .put("logicalResourceId", logicalId)
                 .put("resourceProperties", properties));
+  }
+
+  /** A ListTags answer carrying {@code tags}. */
+  public static ListTagsResponse listTagsResponse(final Map<String, String> tags) {
+    return ListTagsResponse.builder().tags(Tagging.toSdk(new java.util.TreeMap<>(tags))).build();
   }
 
   public static AwsServiceException serviceError(

@@ -316,6 +316,55 @@ public final class SchemaConformance {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
+  /**
+   * A handler's schema permissions are exactly the SageMaker calls made on the mock, plus those
+   * SageMaker authorizes without a call of ours, plus iam:PassRole where roles are passed.
+   */
+  public void assertPermissions(
+      final String handler,
+      final Object mockClient,
+      final Set<String> authorizedWithoutACall,
+      final boolean passesRoles) {
+    final Set<String> expected = new TreeSet<>(sageMakerActionsCalled(mockClient));
+    expected.addAll(authorizedWithoutACall);
+    if (passesRoles) {
+      expected.add("iam:PassRole");
+    }
+    assertThat(permissions(handler)).as(handler + " permissions").isEqualTo(expected);
+  }
+
+  /** The committed docs/ and resource-role.yaml are what the schema generates. */
+  public static void assertGeneratedFilesCommitted(final Path schemaFile, final String module) {
+    try {
+      final com.fasterxml.jackson.databind.JsonNode json =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(schemaFile.toFile());
+      final Map<String, String> committed = new java.util.TreeMap<>();
+      try (java.util.stream.Stream<Path> files = Files.list(Path.of("docs"))) {
+        for (final Path file : files.toList()) {
+          committed.put(file.getFileName().toString(), Files.readString(file));
+        }
+      }
+      final String regenerate =
+          " (regenerate: mvn -pl " + module + " exec:java@generate-docs exec:java@generate-role)";
+      assertThat(committed)
+          .as("docs/" + regenerate)
+          .isEqualTo(
+              new java.util.TreeMap<>(com.org.sagemaker.codegen.DocsGenerator.generate(json)));
+      assertThat(Files.readString(Path.of("resource-role.yaml")))
+          .as("resource-role.yaml" + regenerate)
+          .isEqualTo(com.org.sagemaker.codegen.ResourceRoleGenerator.generate(json));
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Property names of schema pointers, e.g. "/properties/DomainId" -> "DomainId". */
+  public static Set<String> names(final Set<String> pointers) {
+    return pointers.stream()
+        .map(p -> p.replaceFirst("^/properties/", ""))
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
   /** Validates a model JSON file against the schema; throws the validator's error if invalid. */
   public void validateInput(final Path file) {
     new Validator().validateObject(load(file), schema);

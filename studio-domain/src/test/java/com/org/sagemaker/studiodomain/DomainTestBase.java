@@ -72,17 +72,7 @@ abstract class DomainTestBase {
   }
 
   static ListTagsResponse tags(final Map<String, String> tags) {
-    return ListTagsResponse.builder()
-        .tags(
-            tags.entrySet().stream()
-                .map(
-                    e ->
-                        software.amazon.awssdk.services.sagemaker.model.Tag.builder()
-                            .key(e.getKey())
-                            .value(e.getValue())
-                            .build())
-                .toList())
-        .build();
+    return HandlerTestSupport.listTagsResponse(tags);
   }
 
   static List<Tag> modelTags(final Map<String, String> tags) {

@@ -2,21 +2,15 @@ package com.org.sagemaker.studiodomain;
 
 import static com.org.sagemaker.common.SchemaConformance.assertNoProblems;
 import static com.org.sagemaker.common.SchemaConformance.members;
+import static com.org.sagemaker.common.SchemaConformance.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.org.sagemaker.codegen.DocsGenerator;
-import com.org.sagemaker.codegen.ResourceRoleGenerator;
 import com.org.sagemaker.common.SchemaConformance;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkField;
@@ -113,21 +107,8 @@ class SchemaConformanceTest {
   }
 
   @Test
-  void committedDocsAndRoleAreWhatTheSchemaGenerates() throws IOException {
-    final var json = new ObjectMapper().readTree(SCHEMA_FILE.toFile());
-    final Map<String, String> docs = DocsGenerator.generate(json);
-    final Map<String, String> committed;
-    try (Stream<Path> files = Files.list(Path.of("docs"))) {
-      committed =
-          files.collect(
-              Collectors.toMap(p -> p.getFileName().toString(), SchemaConformanceTest::read));
-    }
-    final String regenerate =
-        " (regenerate: mvn -pl studio-domain exec:java@generate-docs exec:java@generate-role)";
-    assertThat(committed).as("docs/" + regenerate).isEqualTo(docs);
-    assertThat(read(Path.of("resource-role.yaml")))
-        .as("resource-role.yaml" + regenerate)
-        .isEqualTo(ResourceRoleGenerator.generate(json));
+  void committedDocsAndRoleAreWhatTheSchemaGenerates() {
+    SchemaConformance.assertGeneratedFilesCommitted(SCHEMA_FILE, "studio-domain");
   }
 
   @Test
@@ -146,25 +127,11 @@ class SchemaConformanceTest {
     return schema.getJSONObject("handlers").getJSONObject(handler).getInt("timeoutInMinutes");
   }
 
-  private static Set<String> names(final Set<String> pointers) {
-    return pointers.stream()
-        .map(p -> p.replaceFirst("^/properties/", ""))
-        .collect(Collectors.toCollection(TreeSet::new));
-  }
-
   private static Set<String> renamed(final Set<String> names, final String name) {
     final Set<String> result = new TreeSet<>(names);
     if (result.remove(name)) {
       result.add(name + "ForUpdate");
     }
     return result;
-  }
-
-  private static String read(final Path file) {
-    try {
-      return Files.readString(file);
-    } catch (final IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

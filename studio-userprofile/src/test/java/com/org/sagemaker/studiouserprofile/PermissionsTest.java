@@ -1,6 +1,5 @@
 package com.org.sagemaker.studiouserprofile;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.AddTagsResponse;
@@ -167,11 +165,7 @@ class PermissionsTest extends ProfileTestBase {
   }
 
   private void assertPermissions(final String handler, final boolean passesRoles) {
-    final Set<String> expected = new TreeSet<>(SchemaConformance.sageMakerActionsCalled(sageMaker));
-    expected.addAll(AUTHORIZED_WITHOUT_A_CALL.getOrDefault(handler, Set.of()));
-    if (passesRoles) {
-      expected.add("iam:PassRole");
-    }
-    assertThat(schema.permissions(handler)).as(handler + " permissions").isEqualTo(expected);
+    schema.assertPermissions(
+        handler, sageMaker, AUTHORIZED_WITHOUT_A_CALL.getOrDefault(handler, Set.of()), passesRoles);
   }
 }

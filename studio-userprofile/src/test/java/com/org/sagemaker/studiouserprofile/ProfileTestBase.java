@@ -69,17 +69,7 @@ abstract class ProfileTestBase {
   }
 
   static ListTagsResponse tags(final Map<String, String> tags) {
-    return ListTagsResponse.builder()
-        .tags(
-            tags.entrySet().stream()
-                .map(
-                    e ->
-                        software.amazon.awssdk.services.sagemaker.model.Tag.builder()
-                            .key(e.getKey())
-                            .value(e.getValue())
-                            .build())
-                .toList())
-        .build();
+    return HandlerTestSupport.listTagsResponse(tags);
   }
 
   void verifyNoOtherCalls() {

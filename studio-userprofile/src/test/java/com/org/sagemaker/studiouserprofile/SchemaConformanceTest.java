@@ -2,22 +2,15 @@ package com.org.sagemaker.studiouserprofile;
 
 import static com.org.sagemaker.common.SchemaConformance.assertNoProblems;
 import static com.org.sagemaker.common.SchemaConformance.members;
+import static com.org.sagemaker.common.SchemaConformance.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.org.sagemaker.codegen.DocsGenerator;
-import com.org.sagemaker.codegen.ResourceRoleGenerator;
 import com.org.sagemaker.common.SchemaConformance;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkField;
@@ -96,20 +89,8 @@ class SchemaConformanceTest {
   }
 
   @Test
-  void committedDocsAndRoleAreWhatTheSchemaGenerates() throws IOException {
-    final var json = new ObjectMapper().readTree(SCHEMA_FILE.toFile());
-    final Map<String, String> committed;
-    try (Stream<Path> files = Files.list(Path.of("docs"))) {
-      committed =
-          files.collect(
-              Collectors.toMap(p -> p.getFileName().toString(), SchemaConformanceTest::read));
-    }
-    final String regenerate =
-        " (regenerate: mvn -pl studio-userprofile exec:java@generate-docs exec:java@generate-role)";
-    assertThat(committed).as("docs/" + regenerate).isEqualTo(DocsGenerator.generate(json));
-    assertThat(read(Path.of("resource-role.yaml")))
-        .as("resource-role.yaml" + regenerate)
-        .isEqualTo(ResourceRoleGenerator.generate(json));
+  void committedDocsAndRoleAreWhatTheSchemaGenerates() {
+    SchemaConformance.assertGeneratedFilesCommitted(SCHEMA_FILE, "studio-userprofile");
   }
 
   @Test
@@ -128,19 +109,5 @@ class SchemaConformanceTest {
 
   private int timeout(final String handler) {
     return schema.getJSONObject("handlers").getJSONObject(handler).getInt("timeoutInMinutes");
-  }
-
-  private static Set<String> names(final Set<String> pointers) {
-    return pointers.stream()
-        .map(p -> p.replaceFirst("^/properties/", ""))
-        .collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  private static String read(final Path file) {
-    try {
-      return Files.readString(file);
-    } catch (final IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
