@@ -114,9 +114,21 @@ public final class HandlerInvoker {
 
   /** Runs the operation to its end: SUCCESS or FAILED, or FAILED after too many callbacks. */
   public Result invoke(final Request request, final Listener listener) {
-    final String clientRequestToken = UUID.randomUUID().toString();
-    JsonNode properties = request.properties();
-    JsonNode callbackContext = null;
+    return resume(request, UUID.randomUUID().toString(), null, request.properties(), listener);
+  }
+
+  /**
+   * Continues an operation from the callback context and model of its last IN_PROGRESS event, as
+   * CloudFormation does when the process that handled the previous invocation is gone.
+   */
+  public Result resume(
+      final Request request,
+      final String clientRequestToken,
+      final JsonNode lastCallbackContext,
+      final JsonNode lastModel,
+      final Listener listener) {
+    JsonNode properties = lastModel;
+    JsonNode callbackContext = lastCallbackContext;
     for (int invocation = 1; invocation <= maxInvocations; invocation++) {
       final JsonNode response =
           call(

@@ -22,6 +22,7 @@ public final class Faults {
 
   private final Map<String, Integer> throttles = new HashMap<>();
   private final Map<String, Integer> serverErrors = new HashMap<>();
+  private final Map<String, Integer> lostResponses = new HashMap<>();
   private final Map<String, Duration> latencies = new HashMap<>();
   private final Map<String, TransitionFault> transitions = new HashMap<>();
 
@@ -34,6 +35,15 @@ public final class Faults {
   /** The next {@code times} calls of {@code operation} (or "*") fail with HTTP 500. */
   public synchronized Faults serverError(final String operation, final int times) {
     serverErrors.put(operation, times);
+    return this;
+  }
+
+  /**
+   * The next {@code times} calls of {@code operation} take effect, but their answer is lost: the
+   * caller gets HTTP 500, as when a response never makes it back.
+   */
+  public synchronized Faults loseResponse(final String operation, final int times) {
+    lostResponses.put(operation, times);
     return this;
   }
 
@@ -53,6 +63,7 @@ public final class Faults {
   public synchronized Faults clear() {
     throttles.clear();
     serverErrors.clear();
+    lostResponses.clear();
     latencies.clear();
     transitions.clear();
     return this;
@@ -65,6 +76,13 @@ public final class Faults {
     }
     if (take(serverErrors, operation) || take(serverErrors, "*")) {
       throw new ApiException(500, "InternalFailure", "An internal error occurred (injected).");
+    }
+  }
+
+  /** Throws, after the call took effect, when its response is to be lost. */
+  synchronized void afterCall(final String operation) {
+    if (take(lostResponses, operation)) {
+      throw new ApiException(500, "InternalFailure", "The response was lost (injected).");
     }
   }
 

@@ -166,6 +166,7 @@ public final class SageMakerEmulator implements AutoCloseable {
       body =
           service.call(
               operation, request instanceof ObjectNode object ? object : JSON.createObjectNode());
+      faults.afterCall(operation);
     } catch (final ApiException e) {
       status = e.status();
       body = JSON.createObjectNode().put("__type", e.code()).put("message", e.getMessage());

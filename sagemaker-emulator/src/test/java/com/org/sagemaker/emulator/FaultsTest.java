@@ -54,6 +54,17 @@ class FaultsTest extends EmulatorTestBase {
   }
 
   @Test
+  void aLostResponseStillTookEffect() {
+    emulator.faults().loseResponse("CreateDomain", 1);
+    assertThatThrownBy(() -> createDomain("lost"))
+        .isInstanceOfSatisfying(
+            AwsServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+    assertThat(emulator.counts()).containsEntry("domains", 1);
+    createDomain("kept");
+    assertThat(emulator.counts()).containsEntry("domains", 2);
+  }
+
+  @Test
   void latencyDelaysTheAnswer() {
     emulator.faults().latency("ListDomains", Duration.ofMillis(200));
     final long start = System.nanoTime();
