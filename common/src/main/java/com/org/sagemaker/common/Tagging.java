@@ -31,6 +31,13 @@ public final class Tagging {
   /** Keys CloudFormation and AWS reserve; never changed on update and never shown as Tags. */
   static final String RESERVED_PREFIX = "aws:";
 
+  /**
+   * Marks a resource with the CloudFormation operation that created it (the client request token,
+   * the same across retries of one request), to tell a duplicate made by a retried create from
+   * anything else. Internal: never shown as one of the resource's Tags.
+   */
+  public static final String CREATION_TOKEN = "org-sagemaker-studio:creation-token";
+
   /** ListTags rejects MaxResults below 50. */
   static final int LIST_TAGS_PAGE_SIZE = 100;
 
@@ -73,18 +80,30 @@ public final class Tagging {
     return new Changes(toRemove, toAdd);
   }
 
-  /** Without reserved {@code aws:} keys. */
+  /** Without reserved {@code aws:} keys and our internal creation token. */
   public static Map<String, String> userTags(final Map<String, String> tags) {
     final Map<String, String> user = new TreeMap<>();
     if (tags != null) {
       tags.forEach(
           (key, value) -> {
-            if (!key.startsWith(RESERVED_PREFIX)) {
+            if (!key.startsWith(RESERVED_PREFIX) && !CREATION_TOKEN.equals(key)) {
               user.put(key, value);
             }
           });
     }
     return user;
+  }
+
+  /** The tags to create a resource with: desired and system tags, and the creation token. */
+  public static Map<String, String> forCreate(
+      final Map<String, String> desired,
+      final Map<String, String> systemTags,
+      final String clientRequestToken) {
+    final Map<String, String> tags = merge(desired, systemTags);
+    if (clientRequestToken != null) {
+      tags.put(CREATION_TOKEN, clientRequestToken);
+    }
+    return tags;
   }
 
   /** The Tags property of a resource model (Key/Value objects) as a map, or null without one. */

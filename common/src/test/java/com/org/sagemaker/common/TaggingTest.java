@@ -57,6 +57,17 @@ class TaggingTest {
   }
 
   @Test
+  void createTagsCarryTheOperationsTokenWhichIsNeverAUserTag() {
+    final Map<String, String> tags =
+        Tagging.forCreate(
+            Map.of("team", "ml"), Map.of("aws:cloudformation:logical-id", "D"), "token-1");
+    assertThat(tags).containsEntry(Tagging.CREATION_TOKEN, "token-1").containsEntry("team", "ml");
+    assertThat(Tagging.userTags(tags)).containsOnlyKeys("team");
+    assertThat(Tagging.forCreate(Map.of("team", "ml"), null, null)).containsOnlyKeys("team");
+    assertThat(Tagging.diff(tags, Map.of("team", "ml")).isEmpty()).isTrue();
+  }
+
+  @Test
   void userTagsHideReservedKeys() {
     assertThat(Tagging.userTags(Map.of("aws:cloudformation:logical-id", "D", "team", "ml")))
         .containsOnlyKeys("team");

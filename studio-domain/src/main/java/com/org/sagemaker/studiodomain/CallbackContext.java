@@ -13,6 +13,9 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 @lombok.EqualsAndHashCode(callSuper = true)
 public class CallbackContext extends StdCallbackContext {
 
+  /** Create: domains duplicated by a retried CreateDomain were looked for and deleted. */
+  private boolean duplicatesChecked;
+
   /** Delete: no user profiles or spaces were found in the domain before DeleteDomain. */
   private boolean dependentsChecked;
 }

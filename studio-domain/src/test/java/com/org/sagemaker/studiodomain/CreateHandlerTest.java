@@ -12,13 +12,19 @@ import static org.mockito.Mockito.when;
 
 import com.org.sagemaker.common.HandlerFailure;
 import com.org.sagemaker.common.HandlerTestSupport;
+import com.org.sagemaker.common.Tagging;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.sagemaker.model.CreateDomainRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateDomainResponse;
+import software.amazon.awssdk.services.sagemaker.model.DeleteDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.DeleteDomainResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.DomainDetails;
+import software.amazon.awssdk.services.sagemaker.model.ListDomainsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListDomainsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.OperationStatus;
@@ -164,6 +170,86 @@ class CreateHandlerTest extends DomainTestBase {
         invoke(request(model()), first.getCallbackContext());
     assertThat(second.getResourceModel().getDomainId()).isEqualTo(DOMAIN_ID);
     verify(sageMaker, times(2)).createDomain(any(CreateDomainRequest.class));
+  }
+
+  @Test
+  void aDuplicateMadeByARetriedCreateIsDeletedAndOthersAreLeftAlone() {
+    when(sageMaker.createDomain(any(CreateDomainRequest.class)))
+        .thenReturn(CreateDomainResponse.builder().domainId(DOMAIN_ID).build());
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("InService"));
+    when(sageMaker.listDomains(any(ListDomainsRequest.class)))
+        .thenReturn(
+            ListDomainsResponse.builder()
+                .domains(
+                    details(DOMAIN_ID, "studio", "InService"),
+                    details("d-dup", "studio", "InService"),
+                    details("d-same-name-other-stack", "studio", "InService"),
+                    details("d-other-name", "other", "InService"),
+                    details("d-already-deleting", "studio", "Deleting"))
+                .build());
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenAnswer(
+            invocation -> {
+              final String arn = invocation.<ListTagsRequest>getArgument(0).resourceArn();
+              return tags(
+                  arn.endsWith("d-dup")
+                      ? Map.of(Tagging.CREATION_TOKEN, "token-1")
+                      : arn.endsWith("d-same-name-other-stack")
+                          ? Map.of(Tagging.CREATION_TOKEN, "token-of-another-operation")
+                          : Map.of(Tagging.CREATION_TOKEN, "token-1", "team", "ml"));
+            });
+    when(sageMaker.deleteDomain(any(DeleteDomainRequest.class)))
+        .thenReturn(DeleteDomainResponse.builder().build());
+
+    final ProgressEvent<ResourceModel, CallbackContext> event =
+        invoke(
+            request(model()).toBuilder().clientRequestToken("token-1").build(),
+            new CallbackContext());
+
+    assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+    // The creation token is internal: never one of the resource's Tags.
+    assertThat(event.getResourceModel().getTags())
+        .containsExactly(Tag.builder().key("team").value("ml").build());
+    final ArgumentCaptor<CreateDomainRequest> create =
+        ArgumentCaptor.forClass(CreateDomainRequest.class);
+    verify(sageMaker).createDomain(create.capture());
+    assertThat(create.getValue().tags())
+        .extracting(t -> t.key() + "=" + t.value())
+        .contains(Tagging.CREATION_TOKEN + "=token-1");
+    final ArgumentCaptor<DeleteDomainRequest> deleted =
+        ArgumentCaptor.forClass(DeleteDomainRequest.class);
+    verify(sageMaker).deleteDomain(deleted.capture());
+    assertThat(deleted.getValue().domainId()).isEqualTo("d-dup");
+    assertThat(deleted.getValue().retentionPolicy().homeEfsFileSystemAsString())
+        .isEqualTo("Delete");
+  }
+
+  @Test
+  void failingToLookForDuplicatesIsReported() {
+    when(sageMaker.createDomain(any(CreateDomainRequest.class)))
+        .thenReturn(CreateDomainResponse.builder().domainId(DOMAIN_ID).build());
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("InService"));
+    when(sageMaker.listDomains(any(ListDomainsRequest.class)))
+        .thenThrow(serviceError(400, "AccessDeniedException", "no ListDomains"));
+
+    final ProgressEvent<ResourceModel, CallbackContext> event =
+        invoke(
+            request(model()).toBuilder().clientRequestToken("token-1").build(),
+            new CallbackContext());
+
+    assertThat(event.getErrorCode()).isEqualTo(HandlerErrorCode.AccessDenied);
+    assertThat(event.getResourceModel().getDomainId()).isEqualTo(DOMAIN_ID);
+  }
+
+  private static DomainDetails details(final String id, final String name, final String status) {
+    return DomainDetails.builder()
+        .domainId(id)
+        .domainArn("arn:aws:sagemaker:us-east-1:123456789012:domain/" + id)
+        .domainName(name)
+        .status(status)
+        .build();
   }
 
   @Test

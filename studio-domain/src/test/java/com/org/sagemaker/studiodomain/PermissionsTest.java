@@ -5,6 +5,7 @@ import static org.mockito.Mockito.when;
 
 import com.org.sagemaker.common.HandlerTestSupport;
 import com.org.sagemaker.common.SchemaConformance;
+import com.org.sagemaker.common.Tagging;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.sagemaker.model.DeleteDomainResponse;
 import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.DomainDetails;
 import software.amazon.awssdk.services.sagemaker.model.ListDomainsRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListDomainsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListSpacesRequest;
@@ -58,11 +60,24 @@ class PermissionsTest extends DomainTestBase {
         .thenReturn(CreateDomainResponse.builder().domainId(DOMAIN_ID).build());
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
         .thenReturn(domain("InService"));
-    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
+    when(sageMaker.listDomains(any(ListDomainsRequest.class)))
+        .thenReturn(
+            ListDomainsResponse.builder()
+                .domains(
+                    DomainDetails.builder()
+                        .domainId("d-duplicate")
+                        .domainArn("arn:dup")
+                        .domainName("studio")
+                        .build())
+                .build());
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenReturn(tags(Map.of(Tagging.CREATION_TOKEN, "token-1")));
+    when(sageMaker.deleteDomain(any(DeleteDomainRequest.class)))
+        .thenReturn(DeleteDomainResponse.builder().build());
     new CreateHandler(TIMINGS, () -> sageMaker)
         .handleRequest(
             proxy,
-            request().desiredResourceState(model()).build(),
+            request().desiredResourceState(model()).clientRequestToken("token-1").build(),
             new CallbackContext(),
             proxyClient,
             logger);
