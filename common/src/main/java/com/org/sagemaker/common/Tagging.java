@@ -108,13 +108,13 @@ public final class Tagging {
 
   /** The Tags property of a resource model (Key/Value objects) as a map, or null without one. */
   public static Map<String, String> resourceTags(final Object model) {
-    if (model == null || !SdkJson.modelToJson(model).has(TAGS)) {
+    final com.fasterxml.jackson.databind.JsonNode declared =
+        model == null ? null : SdkJson.modelToJson(model).get(TAGS);
+    if (declared == null) {
       return null;
     }
     final Map<String, String> tags = new TreeMap<>();
-    SdkJson.modelToJson(model)
-        .get(TAGS)
-        .forEach(tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
+    declared.forEach(tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
     return tags;
   }
 

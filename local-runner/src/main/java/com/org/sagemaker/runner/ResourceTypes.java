@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** The registry types this project provides, each by its handler entry point. */
@@ -29,9 +30,16 @@ public final class ResourceTypes {
 
   private ResourceTypes() {}
 
+  /** Each schema, parsed once: Deployer consults them for every resource and drift check. */
+  private static final Map<String, JsonNode> PARSED = new ConcurrentHashMap<>();
+
   /** The type's schema, as its handler jar carries it. */
   static JsonNode schema(final String typeName) {
-    handler(typeName);
+    requireSupported(typeName);
+    return PARSED.computeIfAbsent(typeName, ResourceTypes::parse);
+  }
+
+  private static JsonNode parse(final String typeName) {
     try (InputStream in =
         ResourceTypes.class.getClassLoader().getResourceAsStream(SCHEMAS.get(typeName))) {
       return Template.JSON.readTree(in);
@@ -64,11 +72,14 @@ public final class ResourceTypes {
 
   /** A new instance of the type's HandlerWrapper, as Lambda would create it. */
   static RequestStreamHandler handler(final String typeName) {
-    final Supplier<RequestStreamHandler> handler = HANDLERS.get(typeName);
-    if (handler == null) {
+    requireSupported(typeName);
+    return HANDLERS.get(typeName).get();
+  }
+
+  private static void requireSupported(final String typeName) {
+    if (!HANDLERS.containsKey(typeName)) {
       throw new IllegalArgumentException(
           "Unsupported resource type " + typeName + "; supported: " + names());
     }
-    return handler.get();
   }
 }

@@ -54,13 +54,13 @@ final class Translator {
   /** UpdateUserProfile takes UserSettings only; empty when they did not change. */
   static Optional<UpdateUserProfileRequest> toUpdateRequest(
       final ResourceModel desired, final ResourceModel previous) {
-    final JsonNode want = SdkJson.modelToJson(desired).get(USER_SETTINGS);
+    final ObjectNode desiredJson = SdkJson.modelToJson(desired);
+    final JsonNode want = desiredJson.get(USER_SETTINGS);
     final JsonNode had = previous == null ? null : SdkJson.modelToJson(previous).get(USER_SETTINGS);
     if (want == null || Objects.equals(want, had)) {
       return Optional.empty();
     }
-    final ObjectNode update = SdkJson.modelToJson(desired).retain("DomainId", "UserProfileName");
-    update.set(USER_SETTINGS, want);
+    final ObjectNode update = desiredJson.retain("DomainId", "UserProfileName", USER_SETTINGS);
     return Optional.of(SdkJson.build(UpdateUserProfileRequest.builder(), update));
   }
 
