@@ -76,7 +76,7 @@ final class SageMakerService {
   }
 
   private final Clock clock;
-  private final Timings timings;
+  private Timings timings;
   private final Faults faults;
   private final int domainLimit;
   private final Map<String, Resource> domains = new LinkedHashMap<>();
@@ -122,6 +122,11 @@ final class SageMakerService {
           throw new ApiException(
               400, "UnknownOperationException", "Operation " + operation + " is not supported.");
     };
+  }
+
+  /** Durations of transitions started from now on. */
+  synchronized void setTimings(final Timings newTimings) {
+    timings = newTimings;
   }
 
   /** Everything the service holds, to continue later from {@link #restore}. */

@@ -42,6 +42,20 @@ class SageMakerEmulatorTest extends EmulatorTestBase {
   }
 
   @Test
+  void newTimingsApplyToTransitionsStartedAfterwards() {
+    final String before = createDomain("before");
+    emulator.setTimings(Timings.REALISTIC.scaledBy(10));
+    final String after = createDomain("after");
+
+    advance(Timings.REALISTIC.scaledBy(10).domainCreate());
+
+    assertThat(sageMaker.describeDomain(r -> r.domainId(after)).statusAsString())
+        .isEqualTo("InService");
+    assertThat(sageMaker.describeDomain(r -> r.domainId(before)).statusAsString())
+        .isEqualTo("Pending");
+  }
+
+  @Test
   void updatesApplyChangedMembersAndPassThroughUpdating() {
     final String domainId = inServiceDomain();
 
