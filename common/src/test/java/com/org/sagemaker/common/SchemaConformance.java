@@ -2,6 +2,7 @@ package com.org.sagemaker.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.cloudformation.resource.ResourceTypeSchema;
 import software.amazon.cloudformation.resource.Validator;
 
 /**
@@ -45,6 +47,19 @@ public final class SchemaConformance {
   public static JSONObject load(final Path file) {
     try {
       return new JSONObject(Files.readString(file));
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The model without the schema's writeOnlyProperties, removed the way the runtime removes them.
+   */
+  public static JsonNode withoutWriteOnly(final JSONObject schema, final JSONObject model) {
+    final JSONObject copy = new JSONObject(model.toString());
+    ResourceTypeSchema.load(schema).removeWriteOnlyProperties(copy);
+    try {
+      return SdkJson.MODEL_MAPPER.readTree(copy.toString());
     } catch (final IOException e) {
       throw new UncheckedIOException(e);
     }

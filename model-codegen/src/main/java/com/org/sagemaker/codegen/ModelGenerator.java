@@ -330,7 +330,30 @@ public final class ModelGenerator {
 
   private String wrapper(final String className, final String parent, final String entrypoint) {
     return template(
-        "Wrapper.java.txt", Map.of("class", className, "parent", parent, "entrypoint", entrypoint));
+        "Wrapper.java.txt",
+        Map.of(
+            "class",
+            className,
+            "parent",
+            parent,
+            "entrypoint",
+            entrypoint,
+            "writeOnlyCleared",
+            writeOnlyCleared()));
+  }
+
+  /** Builder calls that clear each write-only property, e.g. {@code .retentionPolicy(null)}. */
+  private String writeOnlyCleared() {
+    final StringBuilder calls = new StringBuilder();
+    for (final String pointer : texts(schema.path("writeOnlyProperties"))) {
+      final String property = pointer.substring("/properties/".length());
+      if (!pointer.startsWith("/properties/") || property.contains("/")) {
+        throw new IllegalArgumentException(
+            "only top-level writeOnlyProperties are supported, not " + pointer);
+      }
+      calls.append('.').append(fieldName(property)).append("(null)");
+    }
+    return calls.toString();
   }
 
   private String template(final String name, final Map<String, String> values) {

@@ -34,7 +34,8 @@ class ModelGeneratorTest {
           "Text": {"type": "string"}
         },
         "primaryIdentifier": ["/properties/Id", "/properties/Name"],
-        "additionalIdentifiers": [["/properties/Name"]]
+        "additionalIdentifiers": [["/properties/Name"]],
+        "writeOnlyProperties": ["/properties/Count", "/properties/Enabled"]
       }
       """;
 
@@ -100,6 +101,24 @@ class ModelGeneratorTest {
         .contains("extends ExecutableWrapper<")
         .contains("new HandlerWrapperExecutable().handleRequest(input, output);")
         .doesNotContain("testEntrypoint");
+  }
+
+  @Test
+  void finalResponsesLeaveOutWriteOnlyPropertiesWithoutReloadingTheSchema() {
+    assertThat(files.get("HandlerWrapper.java"))
+        .contains("return model.toBuilder().count(null).enabled(null).build();");
+  }
+
+  @Test
+  void rejectsNestedWriteOnlyProperties() {
+    assertThatThrownBy(
+            () ->
+                ModelGenerator.generate(
+                    schema(
+                        "{\"typeName\":\"A::B::C\",\"properties\":{},"
+                            + "\"writeOnlyProperties\":[\"/properties/A/B\"]}"),
+                    "p"))
+        .hasMessageContaining("/properties/A/B");
   }
 
   @Test

@@ -3,6 +3,8 @@ package com.org.sagemaker.studiodomain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.org.sagemaker.common.HandlerTestSupport;
+import com.org.sagemaker.common.SchemaConformance;
+import com.org.sagemaker.common.SdkJson;
 import java.nio.file.Path;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The generated entry point CloudFormation invokes: schema validation before any handler. */
 class HandlerWrapperTest {
+
+  @Test
+  void finalResponsesLeaveOutWriteOnlyPropertiesAsTheRuntimeWould() throws Exception {
+    final JSONObject model =
+        SchemaConformance.load(Path.of("inputs/inputs_1_create.json"))
+            .put("RetentionPolicy", new JSONObject().put("HomeEfsFileSystem", "Delete"));
+
+    final ResourceModel sanitized =
+        new HandlerWrapper()
+            .sanitizeModel(
+                SdkJson.jsonToModel(
+                    SdkJson.MODEL_MAPPER.readTree(model.toString()), ResourceModel.class));
+
+    assertThat(SdkJson.modelToJson(sanitized))
+        .isEqualTo(
+            SchemaConformance.withoutWriteOnly(
+                SchemaConformance.load(Path.of("org-sagemaker-studiodomain.json")), model));
+    assertThat(SdkJson.modelToJson(sanitized).has("RetentionPolicy")).isFalse();
+  }
 
   @Test
   void rejectsAnInvalidModelNamingThePropertyBeforeAnyCall(@TempDir final Path scratch) {

@@ -3,6 +3,8 @@ package com.org.sagemaker.studiouserprofile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.org.sagemaker.common.HandlerTestSupport;
+import com.org.sagemaker.common.SchemaConformance;
+import com.org.sagemaker.common.SdkJson;
 import java.nio.file.Path;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The generated entry point CloudFormation invokes: schema validation before any handler. */
 class HandlerWrapperTest {
+
+  @Test
+  void finalResponsesLeaveOutWriteOnlyPropertiesAsTheRuntimeWould() throws Exception {
+    final JSONObject model =
+        SchemaConformance.load(Path.of("inputs/inputs_1_create.json"))
+            .put("DeleteAppsOnDelete", false);
+
+    final ResourceModel sanitized =
+        new HandlerWrapper()
+            .sanitizeModel(
+                SdkJson.jsonToModel(
+                    SdkJson.MODEL_MAPPER.readTree(model.toString()), ResourceModel.class));
+
+    assertThat(SdkJson.modelToJson(sanitized))
+        .isEqualTo(
+            SchemaConformance.withoutWriteOnly(
+                SchemaConformance.load(Path.of("org-sagemaker-studiouserprofile.json")), model));
+    assertThat(SdkJson.modelToJson(sanitized).has("DeleteAppsOnDelete")).isFalse();
+  }
 
   @Test
   void rejectsAnInvalidModelNamingThePropertyBeforeAnyCall(@TempDir final Path scratch) {
