@@ -14,6 +14,7 @@ public final class Stabilization {
   public static final String DELETING = "Deleting";
 
   private static final String DELETE_FAILED = "Delete_Failed";
+  private static final String CHECKS = ".checks";
   private static final Set<String> FAILED = Set.of("Failed", "Update_Failed", DELETE_FAILED);
 
   private Stabilization() {}
@@ -44,6 +45,19 @@ public final class Stabilization {
     }
     requireBudgetLeft(resource, status, target, backoff, context, callGraph);
     return false;
+  }
+
+  /**
+   * True for the first check of a wait that starts in the invocation that called SageMaker to begin
+   * the transition (create, update, delete): it cannot have finished yet, so the check is counted
+   * without describing anything, and the first look comes after the backoff's first delay.
+   */
+  public static boolean justCalled(final StdCallbackContext context, final String callGraph) {
+    if (checks(context, callGraph) > 0) {
+      return false;
+    }
+    countCheck(context, callGraph);
+    return true;
   }
 
   /**
@@ -85,11 +99,14 @@ public final class Stabilization {
 
   /** Counts this check in the context, which travels between invocations; returns the count. */
   static int countCheck(final StdCallbackContext context, final String callGraph) {
-    final String key = callGraph + ".checks";
-    final int previous =
-        context.callGraphs().containsKey(key + ".attempts") ? context.attempts(key) : 0;
-    context.attempts(key, previous + 1);
-    return previous + 1;
+    final int count = checks(context, callGraph) + 1;
+    context.attempts(callGraph + CHECKS, count);
+    return count;
+  }
+
+  private static int checks(final StdCallbackContext context, final String callGraph) {
+    final String key = callGraph + CHECKS;
+    return context.callGraphs().containsKey(key + ".attempts") ? context.attempts(key) : 0;
   }
 
   private static String reasonOrNone(final String failureReason) {

@@ -9,28 +9,55 @@ import org.junit.jupiter.api.Test;
 class BackoffTest {
 
   private final Backoff backoff =
-      new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(40), 2.0, Duration.ofSeconds(100));
+      new Backoff(
+          Duration.ofSeconds(90),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(40),
+          2.0,
+          Duration.ofSeconds(200));
 
   @Test
-  void growsByTheFactorUpToTheMaximum() {
-    assertThat(backoff.nextDelay(1)).isEqualTo(Duration.ofSeconds(10));
-    assertThat(backoff.nextDelay(2)).isEqualTo(Duration.ofSeconds(20));
-    assertThat(backoff.nextDelay(3)).isEqualTo(Duration.ofSeconds(40));
+  void waitsTheFirstDelayThenGrowsByTheFactorUpToTheMaximum() {
+    assertThat(backoff.nextDelay(1)).isEqualTo(Duration.ofSeconds(90));
+    assertThat(backoff.nextDelay(2)).isEqualTo(Duration.ofSeconds(10));
+    assertThat(backoff.nextDelay(3)).isEqualTo(Duration.ofSeconds(20));
+    assertThat(backoff.nextDelay(4)).isEqualTo(Duration.ofSeconds(40));
     assertThat(backoff.nextDelay(9)).isEqualTo(Duration.ofSeconds(40));
   }
 
   @Test
   void isExhaustedOnceTheDelaysAddUpToTheTimeout() {
-    assertThat(backoff.waited(3)).isEqualTo(Duration.ofSeconds(70));
-    assertThat(backoff.exhausted(3)).isFalse();
-    assertThat(backoff.waited(4)).isEqualTo(Duration.ofSeconds(110));
-    assertThat(backoff.exhausted(4)).isTrue();
+    assertThat(backoff.waited(4)).isEqualTo(Duration.ofSeconds(160));
+    assertThat(backoff.exhausted(4)).isFalse();
+    assertThat(backoff.waited(5)).isEqualTo(Duration.ofSeconds(200));
+    assertThat(backoff.exhausted(5)).isTrue();
+  }
+
+  @Test
+  void asksForWholeSecondsAsTheWrapperAnswersThem() {
+    final Backoff growing =
+        new Backoff(
+            Duration.ofMillis(2500),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(60),
+            1.5,
+            Duration.ofMinutes(5));
+    assertThat(growing.nextDelay(1)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(growing.nextDelay(3)).isEqualTo(Duration.ofSeconds(22));
+  }
+
+  @Test
+  void everyRepeatsOneDelay() {
+    final Backoff every = Backoff.every(Duration.ofSeconds(15), Duration.ofMinutes(1));
+    assertThat(every.nextDelay(1)).isEqualTo(Duration.ofSeconds(15));
+    assertThat(every.nextDelay(6)).isEqualTo(Duration.ofSeconds(15));
   }
 
   @Test
   void neverAsksForLessThanOneSecondBecauseZeroMeansCarryOn() {
-    final Backoff zero = new Backoff(Duration.ZERO, Duration.ZERO, 1.0, Duration.ofMinutes(1));
+    final Backoff zero = Backoff.every(Duration.ZERO, Duration.ofMinutes(1));
     assertThat(zero.nextDelay(1)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(zero.nextDelay(2)).isEqualTo(Duration.ofSeconds(1));
     final Backoff shortest = Backoff.shortest(5);
     assertThat(shortest.nextDelay(7)).isEqualTo(Duration.ofSeconds(1));
     assertThat(shortest.exhausted(4)).isFalse();
@@ -39,14 +66,15 @@ class BackoffTest {
 
   @Test
   void rejectsInconsistentSettings() {
-    assertThatThrownBy(
-            () -> new Backoff(Duration.ofSeconds(5), Duration.ofSeconds(1), 2, Duration.ZERO))
+    final Duration one = Duration.ofSeconds(1);
+    final Duration five = Duration.ofSeconds(5);
+    assertThatThrownBy(() -> new Backoff(one, five, one, 2, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () -> new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(5), 0.5, Duration.ZERO))
+    assertThatThrownBy(() -> new Backoff(one, one, five, 0.5, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () -> new Backoff(Duration.ofSeconds(-1), Duration.ofSeconds(5), 1, Duration.ZERO))
+    assertThatThrownBy(() -> new Backoff(one.negated(), one, five, 1, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Backoff(one, one.negated(), five, 1, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -11,8 +11,7 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 class StabilizationTest {
 
   private static final String GRAPH = "Org-Test::Create";
-  private final Backoff backoff =
-      new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(1), 1.0, Duration.ofMinutes(3));
+  private final Backoff backoff = Backoff.every(Duration.ofMinutes(1), Duration.ofMinutes(3));
   private final StdCallbackContext context = new StdCallbackContext();
 
   @Test
@@ -78,7 +77,12 @@ class StabilizationTest {
   @Test
   void waitsOutsideACallChainFollowTheBackoffWithinTheBudget() {
     final Backoff growing =
-        new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(40), 2.0, Duration.ofSeconds(70));
+        new Backoff(
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(40),
+            2.0,
+            Duration.ofSeconds(70));
     assertThat(Stabilization.nextWaitSeconds("apps", "Deleting", "deletion", growing, context, "w"))
         .isEqualTo(10);
     assertThat(Stabilization.nextWaitSeconds("apps", "Deleting", "deletion", growing, context, "w"))
@@ -91,6 +95,16 @@ class StabilizationTest {
                     "apps", "Deleting", "deletion", growing, context, "w"))
         .isInstanceOf(HandlerFailure.class)
         .hasMessage("apps is still Deleting after 1 minutes of waiting for deletion");
+  }
+
+  @Test
+  void theCheckInTheInvocationThatStartedTheTransitionIsSkippedButCounted() {
+    assertThat(Stabilization.justCalled(context, GRAPH)).isTrue();
+    assertThat(Stabilization.justCalled(context, GRAPH)).isFalse();
+    // Checks 1..3 follow 0, 1 and 2 one-minute waits; check 4 follows 3 minutes: the budget.
+    assertThat(reached("Pending")).isFalse();
+    assertThat(reached("Pending")).isFalse();
+    assertThatThrownBy(() -> reached("Pending")).isInstanceOf(HandlerFailure.class);
   }
 
   @Test

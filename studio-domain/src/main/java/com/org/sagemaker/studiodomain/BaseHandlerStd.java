@@ -4,6 +4,7 @@ import com.org.sagemaker.common.Backoff;
 import com.org.sagemaker.common.HandlerFailure;
 import com.org.sagemaker.common.SageMakerClients;
 import com.org.sagemaker.common.Stabilization;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
@@ -56,15 +57,20 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
         Translator.toDescribeRequest(model), client.client()::describeDomain);
   }
 
-  /** Describes the domain and tells whether it is InService; see {@link Stabilization}. */
+  /**
+   * Describes the domain and tells whether it is InService; see {@link Stabilization}. Keeps the
+   * description in {@code described}, so the final read of this invocation need not repeat it.
+   */
   static boolean isInService(
       final ProxyClient<SageMakerClient> client,
       final ResourceModel model,
       final CallbackContext context,
       final Backoff backoff,
       final String callGraph,
+      final AtomicReference<DescribeDomainResponse> described,
       final Logger logger) {
     final DescribeDomainResponse domain = describe(client, model);
+    described.set(domain);
     model.setDomainArn(domain.domainArn());
     logger.log(String.format("Domain %s is %s", model.getDomainId(), domain.statusAsString()));
     return Stabilization.reached(

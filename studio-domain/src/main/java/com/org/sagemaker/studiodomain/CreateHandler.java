@@ -4,9 +4,11 @@ import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.Pages;
 import com.org.sagemaker.common.Stabilization;
 import com.org.sagemaker.common.Tagging;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
 import software.amazon.awssdk.services.sagemaker.model.DomainDetails;
 import software.amazon.awssdk.services.sagemaker.model.ListDomainsResponse;
 import software.amazon.cloudformation.Action;
@@ -39,6 +41,7 @@ public class CreateHandler extends BaseHandlerStd {
       final Logger logger) {
     final ResourceModel model = request.getDesiredResourceState();
     DomainRules.validate(model);
+    final AtomicReference<DescribeDomainResponse> described = new AtomicReference<>();
     return ProgressEvent.progress(model, callbackContext)
         .then(
             progress ->
@@ -63,8 +66,15 @@ public class CreateHandler extends BaseHandlerStd {
                         (createRequest, response, client, m, context) -> {
                           // Every IN_PROGRESS event must carry the primary identifier.
                           m.setDomainId(response.domainId());
-                          return isInService(
-                              client, m, context, timings.create(), CREATE_DOMAIN, logger);
+                          return !Stabilization.justCalled(context, CREATE_DOMAIN)
+                              && isInService(
+                                  client,
+                                  m,
+                                  context,
+                                  timings.create(),
+                                  CREATE_DOMAIN,
+                                  described,
+                                  logger);
                         })
                     .handleError(
                         (createRequest, e, client, m, context) ->
@@ -74,7 +84,14 @@ public class CreateHandler extends BaseHandlerStd {
             progress ->
                 deleteDuplicates(proxyClient, progress, request.getClientRequestToken(), logger))
         .then(
-            progress -> ReadHandler.read(proxy, proxyClient, model, progress.getCallbackContext()));
+            progress ->
+                ReadHandler.read(
+                    proxy,
+                    proxyClient,
+                    model,
+                    progress.getCallbackContext(),
+                    described.get(),
+                    Action.CREATE));
   }
 
   /**

@@ -69,7 +69,8 @@ public class DeleteHandler extends BaseHandlerStd {
                         })
                     .stabilize(
                         (deleteRequest, response, client, m, context) ->
-                            isGone(client, m, context, logger))
+                            !Stabilization.justCalled(context, DELETE_DOMAIN)
+                                && isGone(client, m, context, logger))
                     .handleError(
                         (deleteRequest, e, client, m, context) ->
                             ErrorRules.handle(Action.DELETE, e, m, context))

@@ -2,8 +2,10 @@ package com.org.sagemaker.studiodomain;
 
 import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.SchemaRules;
+import com.org.sagemaker.common.Stabilization;
 import com.org.sagemaker.common.Tagging;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
@@ -46,6 +48,7 @@ public class UpdateHandler extends BaseHandlerStd {
     SCHEMA_RULES.requireCreateOnlyUnchanged(previous, model);
     DomainRules.validateUpdate(model, previous);
     final Optional<UpdateDomainRequest> update = Translator.toUpdateRequest(model, previous);
+    final AtomicReference<DescribeDomainResponse> described = new AtomicReference<>();
 
     return ProgressEvent.progress(model, callbackContext)
         .then(
@@ -58,7 +61,14 @@ public class UpdateHandler extends BaseHandlerStd {
                     .makeServiceCall((describeRequest, client) -> (DescribeDomainResponse) null)
                     .stabilize(
                         (describeRequest, response, client, m, context) ->
-                            isInService(client, m, context, timings.update(), AWAIT_READY, logger))
+                            isInService(
+                                client,
+                                m,
+                                context,
+                                timings.update(),
+                                AWAIT_READY,
+                                described,
+                                logger))
                     .handleError(
                         (describeRequest, e, client, m, context) ->
                             ErrorRules.handle(Action.UPDATE, e, m, context))
@@ -79,8 +89,15 @@ public class UpdateHandler extends BaseHandlerStd {
                             })
                         .stabilize(
                             (updateRequest, response, client, m, context) ->
-                                isInService(
-                                    client, m, context, timings.update(), UPDATE_DOMAIN, logger))
+                                !Stabilization.justCalled(context, UPDATE_DOMAIN)
+                                    && isInService(
+                                        client,
+                                        m,
+                                        context,
+                                        timings.update(),
+                                        UPDATE_DOMAIN,
+                                        described,
+                                        logger))
                         .handleError(
                             (updateRequest, e, client, m, context) ->
                                 ErrorRules.handle(Action.UPDATE, e, m, context))
@@ -94,7 +111,14 @@ public class UpdateHandler extends BaseHandlerStd {
                     request.getDesiredResourceTags(),
                     progress))
         .then(
-            progress -> ReadHandler.read(proxy, proxyClient, model, progress.getCallbackContext()));
+            progress ->
+                ReadHandler.read(
+                    proxy,
+                    proxyClient,
+                    model,
+                    progress.getCallbackContext(),
+                    described.get(),
+                    Action.UPDATE));
   }
 
   /** Known once the domain was described in this invocation; described again otherwise. */

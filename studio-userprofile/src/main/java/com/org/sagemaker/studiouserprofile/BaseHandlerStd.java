@@ -5,6 +5,7 @@ import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.HandlerFailure;
 import com.org.sagemaker.common.SageMakerClients;
 import com.org.sagemaker.common.Stabilization;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
@@ -63,8 +64,10 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
   }
 
   /**
-   * Waits, through callbacks, until the profile is InService: each check describes it. Nothing is
-   * called to start the wait; the chain is there for its memoized, budgeted stabilization.
+   * Waits, through callbacks, until the profile is InService: each check describes it, the first
+   * one at once. Nothing is called to start the wait; the chain is there for its memoized, budgeted
+   * stabilization. The description that showed it InService is kept in {@code described} for the
+   * final read of this invocation.
    */
   static ProgressEvent<ResourceModel, CallbackContext> awaitInService(
       final AmazonWebServicesClientProxy proxy,
@@ -73,6 +76,37 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
       final Backoff backoff,
       final String callGraph,
       final Action action,
+      final AtomicReference<DescribeUserProfileResponse> described,
+      final Logger logger) {
+    return await(
+        proxy, proxyClient, progress, backoff, callGraph, action, false, described, logger);
+  }
+
+  /**
+   * Like {@link #awaitInService}, after the call that began the transition in this invocation: the
+   * first look comes after the backoff's first delay (see {@link Stabilization#justCalled}).
+   */
+  static ProgressEvent<ResourceModel, CallbackContext> awaitTransition(
+      final AmazonWebServicesClientProxy proxy,
+      final ProxyClient<SageMakerClient> proxyClient,
+      final ProgressEvent<ResourceModel, CallbackContext> progress,
+      final Backoff backoff,
+      final String callGraph,
+      final Action action,
+      final AtomicReference<DescribeUserProfileResponse> described,
+      final Logger logger) {
+    return await(proxy, proxyClient, progress, backoff, callGraph, action, true, described, logger);
+  }
+
+  private static ProgressEvent<ResourceModel, CallbackContext> await(
+      final AmazonWebServicesClientProxy proxy,
+      final ProxyClient<SageMakerClient> proxyClient,
+      final ProgressEvent<ResourceModel, CallbackContext> progress,
+      final Backoff backoff,
+      final String callGraph,
+      final Action action,
+      final boolean afterCall,
+      final AtomicReference<DescribeUserProfileResponse> described,
       final Logger logger) {
     return proxy
         .initiate(
@@ -82,7 +116,11 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
         .makeServiceCall((describeRequest, client) -> (DescribeUserProfileResponse) null)
         .stabilize(
             (describeRequest, response, client, model, context) -> {
+              if (afterCall && Stabilization.justCalled(context, callGraph)) {
+                return false;
+              }
               final DescribeUserProfileResponse profile = describe(client, model);
+              described.set(profile);
               model.setUserProfileArn(profile.userProfileArn());
               logger.log(String.format("%s is %s", label(model), profile.statusAsString()));
               return Stabilization.reached(

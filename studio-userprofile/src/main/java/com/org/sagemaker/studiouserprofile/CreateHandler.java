@@ -4,9 +4,11 @@ import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.Tagging;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
 import software.amazon.cloudformation.proxy.Logger;
@@ -46,6 +48,7 @@ public class CreateHandler extends BaseHandlerStd {
     final ResourceModel model = request.getDesiredResourceState();
     requireIdentifier(model);
     ProfileRules.validate(model);
+    final AtomicReference<DescribeUserProfileResponse> described = new AtomicReference<>();
     return ProgressEvent.progress(model, callbackContext)
         .then(progress -> checkDomain(proxyClient, progress))
         .then(
@@ -73,16 +76,24 @@ public class CreateHandler extends BaseHandlerStd {
                     .progress())
         .then(
             progress ->
-                awaitInService(
+                awaitTransition(
                     proxy,
                     proxyClient,
                     progress,
                     timings.create(),
                     AWAIT_CREATED,
                     Action.CREATE,
+                    described,
                     logger))
         .then(
-            progress -> ReadHandler.read(proxy, proxyClient, model, progress.getCallbackContext()));
+            progress ->
+                ReadHandler.read(
+                    proxy,
+                    proxyClient,
+                    model,
+                    progress.getCallbackContext(),
+                    described.get(),
+                    Action.CREATE));
   }
 
   private ProgressEvent<ResourceModel, CallbackContext> checkDomain(

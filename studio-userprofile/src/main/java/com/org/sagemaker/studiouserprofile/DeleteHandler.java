@@ -49,7 +49,8 @@ public class DeleteHandler extends BaseHandlerStd {
                         })
                     .stabilize(
                         (deleteRequest, response, client, m, context) ->
-                            isGone(client, m, context, logger))
+                            !Stabilization.justCalled(context, DELETE_USER_PROFILE)
+                                && isGone(client, m, context, logger))
                     .handleError(
                         (deleteRequest, e, client, m, context) ->
                             ErrorRules.handle(Action.DELETE, e, m, context))

@@ -36,14 +36,30 @@ public class ReadHandler extends BaseHandlerStd {
       final Logger logger) {
     final ResourceModel model = request.getDesiredResourceState();
     requireIdentifier(model);
-    return read(proxy, proxyClient, model, callbackContext);
+    return read(proxy, proxyClient, model, callbackContext, null, Action.READ);
   }
 
+  /**
+   * The profile as SageMaker reports it. {@code described}, when this invocation already described
+   * the profile (the check that saw it InService), is used instead of describing it again. Errors
+   * are classified for {@code action}: a create or update retries a throttled read.
+   */
   static ProgressEvent<ResourceModel, CallbackContext> read(
       final AmazonWebServicesClientProxy proxy,
       final ProxyClient<SageMakerClient> proxyClient,
       final ResourceModel model,
-      final CallbackContext callbackContext) {
+      final CallbackContext callbackContext,
+      final DescribeUserProfileResponse described,
+      final Action action) {
+    if (described != null) {
+      try {
+        return ProgressEvent.defaultSuccessHandler(
+            Translator.fromDescribe(
+                described, Tagging.listAll(proxyClient, described.userProfileArn())));
+      } catch (final RuntimeException e) {
+        return ErrorRules.handle(action, e, model, callbackContext);
+      }
+    }
     return proxy
         .initiate(DESCRIBE_USER_PROFILE, proxyClient, model, callbackContext)
         .translateToServiceRequest(Translator::toDescribeRequest)
@@ -59,8 +75,7 @@ public class ReadHandler extends BaseHandlerStd {
               return profile;
             })
         .handleError(
-            (describeRequest, e, client, m, context) ->
-                ErrorRules.handle(Action.READ, e, m, context))
+            (describeRequest, e, client, m, context) -> ErrorRules.handle(action, e, m, context))
         .done(
             (describeRequest, profile, client, m, context) ->
                 ProgressEvent.defaultSuccessHandler(

@@ -4,8 +4,10 @@ import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.SchemaRules;
 import com.org.sagemaker.common.Tagging;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileRequest;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
@@ -45,6 +47,7 @@ public class UpdateHandler extends BaseHandlerStd {
     SCHEMA_RULES.requireCreateOnlyUnchanged(request.getPreviousResourceState(), model);
     final Optional<UpdateUserProfileRequest> update =
         Translator.toUpdateRequest(model, request.getPreviousResourceState());
+    final AtomicReference<DescribeUserProfileResponse> described = new AtomicReference<>();
 
     return ProgressEvent.progress(model, callbackContext)
         .then(
@@ -56,6 +59,7 @@ public class UpdateHandler extends BaseHandlerStd {
                     timings.update(),
                     AWAIT_READY,
                     Action.UPDATE,
+                    described,
                     logger))
         .then(
             progress ->
@@ -79,13 +83,14 @@ public class UpdateHandler extends BaseHandlerStd {
             progress ->
                 update.isEmpty()
                     ? progress
-                    : awaitInService(
+                    : awaitTransition(
                         proxy,
                         proxyClient,
                         progress,
                         timings.update(),
                         AWAIT_UPDATED,
                         Action.UPDATE,
+                        described,
                         logger))
         .then(
             progress ->
@@ -96,7 +101,14 @@ public class UpdateHandler extends BaseHandlerStd {
                     request.getDesiredResourceTags(),
                     progress))
         .then(
-            progress -> ReadHandler.read(proxy, proxyClient, model, progress.getCallbackContext()));
+            progress ->
+                ReadHandler.read(
+                    proxy,
+                    proxyClient,
+                    model,
+                    progress.getCallbackContext(),
+                    described.get(),
+                    Action.UPDATE));
   }
 
   /** Known once the profile was described in this invocation; described again otherwise. */

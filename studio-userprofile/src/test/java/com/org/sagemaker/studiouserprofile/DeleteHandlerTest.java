@@ -65,9 +65,10 @@ class DeleteHandlerTest extends ProfileTestBase {
 
     final List<ProgressEvent<ResourceModel, CallbackContext>> events = delete(model());
 
-    assertThat(events).hasSize(2);
-    assertThat(events.get(1).getStatus()).isEqualTo(OperationStatus.SUCCESS);
-    assertThat(events.get(1).getResourceModel()).isNull();
+    // DeleteUserProfile (nothing to look at yet); Deleting; gone.
+    assertThat(events).hasSize(3);
+    assertThat(events.get(2).getStatus()).isEqualTo(OperationStatus.SUCCESS);
+    assertThat(events.get(2).getResourceModel()).isNull();
     verify(sageMaker, times(1)).deleteUserProfile(any(DeleteUserProfileRequest.class));
     verify(sageMaker, times(1)).listApps(any(ListAppsRequest.class));
     verify(sageMaker, times(1)).listSpaces(any(ListSpacesRequest.class));
@@ -81,7 +82,7 @@ class DeleteHandlerTest extends ProfileTestBase {
     final SpaceDetails shared = space("team-shared", NAME, "Shared", "InService");
     final SpaceDetails othersPrivate = space("bob-private", "bob", "Private", "InService");
     // Invocation 1 deletes both apps; 2 finds them gone and deletes the private space; 3 sees
-    // it Deleting; 4 finds it gone and deletes the profile; 5 finds the profile gone.
+    // it Deleting; 4 finds it gone and deletes the profile; 5 sees it Deleting; 6 finds it gone.
     when(sageMaker.listSpaces(any(ListSpacesRequest.class)))
         .thenReturn(
             ListSpacesResponse.builder().spaces(privateSpace, shared).nextToken("p2").build(),
@@ -324,7 +325,7 @@ class DeleteHandlerTest extends ProfileTestBase {
         .thenThrow(serviceError(500, "InternalFailure", "oops"));
 
     assertThat(delete(model()))
-        .singleElement()
+        .last()
         .satisfies(
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.ServiceInternalError));
   }

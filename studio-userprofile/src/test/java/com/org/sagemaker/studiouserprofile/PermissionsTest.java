@@ -69,8 +69,9 @@ class PermissionsTest extends ProfileTestBase {
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenReturn(profile("InService"));
     when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
-    new CreateHandler(TIMINGS, () -> sageMaker)
-        .handleRequest(proxy, request().build(), new CallbackContext(), proxyClient, logger);
+    final CreateHandler handler = new CreateHandler(TIMINGS, () -> sageMaker);
+    untilDone(
+        context -> handler.handleRequest(proxy, request().build(), context, proxyClient, logger));
     assertPermissions("create", true);
   }
 
@@ -95,23 +96,20 @@ class PermissionsTest extends ProfileTestBase {
     when(sageMaker.addTags(any(AddTagsRequest.class)))
         .thenReturn(AddTagsResponse.builder().build());
     when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
-    new UpdateHandler(TIMINGS, () -> sageMaker)
-        .handleRequest(
-            proxy,
-            request()
-                .desiredResourceState(
-                    model().toBuilder()
-                        .userSettings(
-                            UserSettings.builder()
-                                .executionRole(ROLE)
-                                .securityGroups(List.of("sg-1"))
-                                .build())
-                        .build())
-                .previousResourceTags(Map.of("old", "1"))
-                .build(),
-            new CallbackContext(),
-            proxyClient,
-            logger);
+    final UpdateHandler handler = new UpdateHandler(TIMINGS, () -> sageMaker);
+    final ResourceHandlerRequest<ResourceModel> request =
+        request()
+            .desiredResourceState(
+                model().toBuilder()
+                    .userSettings(
+                        UserSettings.builder()
+                            .executionRole(ROLE)
+                            .securityGroups(List.of("sg-1"))
+                            .build())
+                    .build())
+            .previousResourceTags(Map.of("old", "1"))
+            .build();
+    untilDone(context -> handler.handleRequest(proxy, request, context, proxyClient, logger));
     assertPermissions("update", true);
   }
 

@@ -61,8 +61,11 @@ class UpdateHandlerTest extends ProfileTestBase {
     final List<ProgressEvent<ResourceModel, CallbackContext>> events =
         update(model(), desired, Map.of("team", "ml"));
 
-    assertThat(events).hasSize(2);
-    assertThat(events.get(1).getStatus()).isEqualTo(OperationStatus.SUCCESS);
+    // Ready, so UpdateUserProfile (nothing to look at yet); Updating; InService.
+    assertThat(events)
+        .extracting(ProgressEvent::getStatus)
+        .containsExactly(
+            OperationStatus.IN_PROGRESS, OperationStatus.IN_PROGRESS, OperationStatus.SUCCESS);
     final ArgumentCaptor<UpdateUserProfileRequest> captor =
         ArgumentCaptor.forClass(UpdateUserProfileRequest.class);
     verify(sageMaker).updateUserProfile(captor.capture());
