@@ -53,21 +53,56 @@ public final class SchemaConformance {
   }
 
   /**
-   * The model without the schema's writeOnlyProperties, removed the way the runtime removes them.
+   * {@code sanitize} (a type's generated HandlerWrapper.sanitizeModel, on model JSON) leaves out
+   * exactly what the runtime's own schema-based removal of writeOnlyProperties leaves out.
    */
-  public static JsonNode withoutWriteOnly(final JSONObject schema, final JSONObject model) {
-    final JSONObject copy = new JSONObject(model.toString());
-    ResourceTypeSchema.load(schema).removeWriteOnlyProperties(copy);
+  public void assertStripsWriteOnlyLikeTheRuntime(
+      final JSONObject model, final java.util.function.UnaryOperator<JsonNode> sanitize) {
+    final JSONObject expected = new JSONObject(model.toString());
+    ResourceTypeSchema.load(schema).removeWriteOnlyProperties(expected);
     try {
-      return SdkJson.MODEL_MAPPER.readTree(copy.toString());
+      final JsonNode sanitized = sanitize.apply(SdkJson.MODEL_MAPPER.readTree(model.toString()));
+      assertThat(sanitized).isEqualTo(SdkJson.MODEL_MAPPER.readTree(expected.toString()));
+      assertThat(pointers("writeOnlyProperties"))
+          .isNotEmpty()
+          .allSatisfy(
+              pointer ->
+                  assertThat(sanitized.at(pointer.replaceFirst("^/properties", "")).isMissingNode())
+                      .as(pointer)
+                      .isTrue());
     } catch (final IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Passes the provider meta-schema, as `cfn validate` and registration check it. */
+  /**
+   * Passes the provider meta-schema, as `cfn validate` and registration check it, and every object
+   * of the model, nested ones too, refuses properties it does not declare. (The meta-schema itself
+   * forbids additionalProperties in a List handler's handlerSchema.)
+   */
   public void assertValidResourceSchema() {
     new Validator().loadResourceDefinitionSchema(schema);
+    final List<String> open = new ArrayList<>();
+    collectOpenObjects(schema.getJSONObject("properties"), "#/properties", open);
+    collectOpenObjects(schema.optJSONObject("definitions"), "#/definitions", open);
+    if (!Boolean.FALSE.equals(schema.opt("additionalProperties"))) {
+      open.add("#");
+    }
+    assertThat(open).as("objects without additionalProperties: false").isEmpty();
+  }
+
+  private static void collectOpenObjects(
+      final Object node, final String path, final List<String> open) {
+    if (node instanceof JSONObject object) {
+      if (object.has("properties") && !Boolean.FALSE.equals(object.opt("additionalProperties"))) {
+        open.add(path);
+      }
+      object.keySet().forEach(key -> collectOpenObjects(object.get(key), path + "/" + key, open));
+    } else if (node instanceof org.json.JSONArray array) {
+      for (int i = 0; i < array.length(); i++) {
+        collectOpenObjects(array.get(i), path + "/" + i, open);
+      }
+    }
   }
 
   /** Differences between the schema and the model classes (names, nesting, Java types). */
@@ -318,6 +353,54 @@ public final class SchemaConformance {
         .getJSONArray("permissions")
         .forEach(p -> permissions.add(p.toString()));
     return permissions;
+  }
+
+  /**
+   * The type's least-privilege-role.yaml: the same trust as resource-role.yaml, exactly the
+   * SageMaker actions of all handlers, and iam:PassRole only on the roles given as a parameter,
+   * only to SageMaker.
+   */
+  @SuppressWarnings("unchecked")
+  public void assertLeastPrivilegeRole(final Path template, final Path resourceRole) {
+    final Map<String, Object> role = roleProperties(template);
+    assertThat(role.get("AssumeRolePolicyDocument"))
+        .as("trust policy")
+        .isEqualTo(roleProperties(resourceRole).get("AssumeRolePolicyDocument"));
+    final List<Map<String, Object>> statements =
+        (List<Map<String, Object>>)
+            ((Map<String, Object>)
+                    ((List<Map<String, Object>>) role.get("Policies")).get(0).get("PolicyDocument"))
+                .get("Statement");
+    final Set<String> sageMaker = new TreeSet<>();
+    for (final Object handler : schema.getJSONObject("handlers").keySet()) {
+      permissions(handler.toString()).stream()
+          .filter(permission -> permission.startsWith("sagemaker:"))
+          .forEach(sageMaker::add);
+    }
+    assertThat(statements).hasSize(2);
+    assertThat(new TreeSet<>((List<String>) statements.get(0).get("Action")))
+        .as("SageMaker actions")
+        .isEqualTo(sageMaker);
+    assertThat(statements.get(1))
+        .containsEntry("Action", "iam:PassRole")
+        .containsEntry("Resource", Map.of("Ref", "PassableRoleArns"))
+        .containsEntry(
+            "Condition",
+            Map.of("StringEquals", Map.of("iam:PassedToService", "sagemaker.amazonaws.com")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> roleProperties(final Path template) {
+    try {
+      final Map<String, Object> parsed =
+          new org.yaml.snakeyaml.Yaml().load(Files.readString(template));
+      return (Map<String, Object>)
+          ((Map<String, Object>)
+                  ((Map<String, Object>) parsed.get("Resources")).get("ExecutionRole"))
+              .get("Properties");
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The IAM actions of the SageMaker calls made on a Mockito mock client. */

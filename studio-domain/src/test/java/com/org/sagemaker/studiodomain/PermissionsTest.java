@@ -140,6 +140,12 @@ class PermissionsTest extends DomainTestBase {
         5);
   }
 
+  @Test
+  void theLeastPrivilegeRoleAllowsExactlyTheseCallsAndPassesOnlyNamedRolesToSageMaker() {
+    schema.assertLeastPrivilegeRole(
+        Path.of("least-privilege-role.yaml"), Path.of("resource-role.yaml"));
+  }
+
   private void assertPermissions(final String handler, final boolean passesRoles) {
     schema.assertPermissions(
         handler, sageMaker, AUTHORIZED_WITHOUT_A_CALL.getOrDefault(handler, Set.of()), passesRoles);
