@@ -154,6 +154,11 @@ public final class HandlerInvoker {
         maxInvocations);
   }
 
+  /** The HandlerRequest CloudFormation sends to start {@code request}, e.g. for another process. */
+  public ObjectNode firstPayload(final Request request) {
+    return payload(request, UUID.randomUUID().toString(), request.properties(), null);
+  }
+
   private ObjectNode payload(
       final Request request,
       final String token,

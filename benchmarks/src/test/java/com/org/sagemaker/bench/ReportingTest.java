@@ -1,0 +1,104 @@
+package com.org.sagemaker.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.org.sagemaker.common.Backoff;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The arithmetic and file handling the reported numbers rest on. */
+class ReportingTest {
+
+  @Test
+  void medianOfOddAndEvenSeries() {
+    assertThat(Stats.of(List.of(3, 1, 2))).isEqualTo(new Stats(1, 2, 3, 3));
+    assertThat(Stats.of(List.of(4, 1, 2, 3)).median()).isEqualTo(2.5);
+    assertThat(Stats.of(List.of(1.5, 2.5)).format(1)).isEqualTo("2.0 (1.5–2.5)");
+    assertThatThrownBy(() -> Stats.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aWaitCountsTheChecksUntilOneComesAtOrAfterTheEnd() {
+    final Backoff every10 = Backoff.every(Duration.ofSeconds(10), Duration.ofMinutes(5));
+    assertThat(TradeOff.Wait.of(every10, Duration.ofSeconds(25)))
+        .isEqualTo(new TradeOff.Wait(3, Duration.ofSeconds(5)));
+    assertThat(TradeOff.Wait.of(every10, Duration.ofSeconds(30)))
+        .isEqualTo(new TradeOff.Wait(3, Duration.ZERO));
+    final Backoff late =
+        new Backoff(
+            Duration.ofSeconds(150),
+            Duration.ofSeconds(12),
+            Duration.ofSeconds(12),
+            1.0,
+            Duration.ofMinutes(55));
+    assertThat(TradeOff.Wait.of(late, Duration.ofSeconds(187)))
+        .isEqualTo(new TradeOff.Wait(5, Duration.ofSeconds(11)));
+    assertThat(TradeOff.describe(late)).isEqualTo("first look at 150 s, then every 12 s");
+  }
+
+  @Test
+  void coldStartsAreComparedWithTheNativeHandlerAndPythonWhenItRan() {
+    final ColdStart.Case domain =
+        new ColdStart.Case(
+            "Org::SageMaker::StudioDomain",
+            "this checkout: abc",
+            ColdStart.Jvm.LAMBDA,
+            Path.of("d.jar"),
+            Path.of("read.json"));
+    final Report withPython = new Report("./bench");
+    withPython.coldStart(
+        java.util.Map.of(
+            domain,
+            List.of(
+                new ColdStart.Run(700, 77.5, List.of(10.0, 20.0)),
+                new ColdStart.Run(1400, 155, List.of(30.0)))));
+    withPython.python(List.of(new ColdStart.Run(350, 62, List.of())));
+
+    assertThat(withPython.toMarkdown())
+        .contains(
+            "| Org::SageMaker::StudioDomain | this checkout: abc | Lambda java17 flags, 256 MB |"
+                + " 1050 (700–1400) | 116 (78–155) | 20.0 (10.0–30.0) |")
+        .contains("| Python + boto3 DescribeDomain | | python3 | 350 (350–350) | 62 (62–62) | |")
+        .contains("| 0.75, 0.75 | 3.0, 1.9 |");
+
+    final Report withoutPython = new Report("./bench");
+    withoutPython.coldStart(
+        java.util.Map.of(domain, List.of(new ColdStart.Run(700, 80, List.of(1.0)))));
+    assertThat(withoutPython.toMarkdown())
+        .contains("(python3 with boto3 not found)")
+        .contains("| 0.50, 0.52 | n/a |");
+  }
+
+  @Test
+  void aFolderOutsideGitIsNamedByItsPath(@TempDir final Path dir) {
+    assertThat(Git.describe(dir)).isEqualTo(dir.toString());
+  }
+
+  @Test
+  void onlyTheTextBetweenTheMarkersIsRewritten(@TempDir final Path dir) throws IOException {
+    final Path doc = dir.resolve("performance.md");
+    Files.writeString(
+        doc, "# Title\nkept\n" + Report.BEGIN + "\nold tables\n" + Report.END + "\ntail\n");
+
+    Report.writeBetweenMarkers(doc, "new tables");
+
+    assertThat(Files.readString(doc))
+        .isEqualTo("# Title\nkept\n" + Report.BEGIN + "\nnew tables\n" + Report.END + "\ntail\n");
+  }
+
+  @Test
+  void aFileWithoutMarkersIsLeftAlone(@TempDir final Path dir) throws IOException {
+    final Path doc = dir.resolve("performance.md");
+    Files.writeString(doc, "no markers\n");
+
+    assertThatThrownBy(() -> Report.writeBetweenMarkers(doc, "tables"))
+        .hasMessageContaining(Report.BEGIN);
+    assertThat(Files.readString(doc)).isEqualTo("no markers\n");
+  }
+}
