@@ -52,9 +52,7 @@ public class ReadHandler extends BaseHandlerStd {
       final Action action) {
     if (described != null) {
       try {
-        return ProgressEvent.defaultSuccessHandler(
-            Translator.fromDescribe(
-                described, Tagging.listAll(proxyClient, described.domainArn())));
+        return succeeded(proxyClient, described);
       } catch (final RuntimeException e) {
         return ErrorRules.handle(action, e, model, callbackContext);
       }
@@ -76,9 +74,13 @@ public class ReadHandler extends BaseHandlerStd {
             })
         .handleError(
             (describeRequest, e, client, m, context) -> ErrorRules.handle(action, e, m, context))
-        .done(
-            (describeRequest, domain, client, m, context) ->
-                ProgressEvent.defaultSuccessHandler(
-                    Translator.fromDescribe(domain, Tagging.listAll(client, domain.domainArn()))));
+        .done((describeRequest, domain, client, m, context) -> succeeded(client, domain));
+  }
+
+  /** The model of a described domain, with its tags (Describe returns none). */
+  private static ProgressEvent<ResourceModel, CallbackContext> succeeded(
+      final ProxyClient<SageMakerClient> client, final DescribeDomainResponse domain) {
+    return ProgressEvent.defaultSuccessHandler(
+        Translator.fromDescribe(domain, Tagging.listAll(client, domain.domainArn())));
   }
 }

@@ -53,9 +53,7 @@ public class ReadHandler extends BaseHandlerStd {
       final Action action) {
     if (described != null) {
       try {
-        return ProgressEvent.defaultSuccessHandler(
-            Translator.fromDescribe(
-                described, Tagging.listAll(proxyClient, described.userProfileArn())));
+        return succeeded(proxyClient, described);
       } catch (final RuntimeException e) {
         return ErrorRules.handle(action, e, model, callbackContext);
       }
@@ -76,10 +74,13 @@ public class ReadHandler extends BaseHandlerStd {
             })
         .handleError(
             (describeRequest, e, client, m, context) -> ErrorRules.handle(action, e, m, context))
-        .done(
-            (describeRequest, profile, client, m, context) ->
-                ProgressEvent.defaultSuccessHandler(
-                    Translator.fromDescribe(
-                        profile, Tagging.listAll(client, profile.userProfileArn()))));
+        .done((describeRequest, profile, client, m, context) -> succeeded(client, profile));
+  }
+
+  /** The model of a described profile, with its tags (Describe returns none). */
+  private static ProgressEvent<ResourceModel, CallbackContext> succeeded(
+      final ProxyClient<SageMakerClient> client, final DescribeUserProfileResponse profile) {
+    return ProgressEvent.defaultSuccessHandler(
+        Translator.fromDescribe(profile, Tagging.listAll(client, profile.userProfileArn())));
   }
 }
