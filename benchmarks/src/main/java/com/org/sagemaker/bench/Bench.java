@@ -150,7 +150,7 @@ public final class Bench implements Callable<Integer> {
     Files.writeString(
         file,
         account
-            .invoker()
+            .invoker
             .firstPayload(
                 com.org.sagemaker.runner.HandlerInvoker.Request.of(
                     "READ", typeName, "Resource", BenchAccount.JSON.readTree(model)))

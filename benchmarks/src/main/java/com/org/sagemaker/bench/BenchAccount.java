@@ -26,6 +26,13 @@ final class BenchAccount implements AutoCloseable {
 
   final VirtualClock clock = VirtualClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
   final SageMakerEmulator emulator;
+
+  /**
+   * Drives the handlers in this process, the clock moving by each callback delay: one for the whole
+   * run, as one warm Lambda container would serve it.
+   */
+  final HandlerInvoker invoker;
+
   private final JsonNode empty;
 
   BenchAccount(final Timings timings) throws IOException {
@@ -36,6 +43,17 @@ final class BenchAccount implements AutoCloseable {
                 .withTimings(timings)
                 .withDomainLimit(100_000));
     empty = emulator.snapshot();
+    invoker =
+        new HandlerInvoker(
+            new HandlerInvoker.Stack(
+                "bench",
+                "arn:aws:cloudformation:us-east-1:123456789012:stack/bench/1",
+                REGION,
+                "123456789012",
+                new HandlerInvoker.Credentials("AKIDBENCH", "bench-secret", "bench-token")),
+            clock::advance,
+            Silent.LOGGER,
+            10_000);
     System.setProperty("aws.endpointUrlSageMaker", emulator.endpoint().toString());
     System.setProperty("aws.region", REGION);
   }
@@ -43,20 +61,6 @@ final class BenchAccount implements AutoCloseable {
   /** Empties the account. */
   void reset() {
     emulator.restore(empty);
-  }
-
-  /** Drives the handlers in this process, the clock moving by each callback delay. */
-  HandlerInvoker invoker() {
-    return new HandlerInvoker(
-        new HandlerInvoker.Stack(
-            "bench",
-            "arn:aws:cloudformation:us-east-1:123456789012:stack/bench/1",
-            REGION,
-            "123456789012",
-            new HandlerInvoker.Credentials("AKIDBENCH", "bench-secret", "bench-token")),
-        clock::advance,
-        Silent.LOGGER,
-        10_000);
   }
 
   /** Creates a domain directly in the emulator and lets it become InService; returns its id. */

@@ -29,14 +29,12 @@ final class ListScaling {
       String typeName, int resources, List<Page> pages, double totalMillis, long retainedBytes) {}
 
   private final BenchAccount account;
-  private final HandlerInvoker invoker;
   private final com.sun.management.ThreadMXBean threads =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
   ListScaling(final BenchAccount account) {
     this.account = account;
-    this.invoker = account.invoker();
   }
 
   List<Result> measure() {
@@ -76,7 +74,7 @@ final class ListScaling {
       final long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
       final long begin = System.nanoTime();
       final HandlerInvoker.Result page =
-          invoker.invoke(
+          account.invoker.invoke(
               new HandlerInvoker.Request(
                   "LIST", typeName, "List", model, null, Map.of(), null, nextToken),
               (request, event) -> {});

@@ -146,12 +146,10 @@ final class StabilizationCost {
   record Result(Operation operation, List<Sample> ours, List<Sample> baseline) {}
 
   private final BenchAccount account;
-  private final HandlerInvoker invoker;
   private int names;
 
   StabilizationCost(final BenchAccount account) {
     this.account = account;
-    this.invoker = account.invoker();
   }
 
   List<Result> measure() {
@@ -198,7 +196,7 @@ final class StabilizationCost {
     final int callsBefore = account.emulator.totalCalls();
     final Instant start = account.clock.instant();
     final long begin = System.nanoTime();
-    final HandlerInvoker.Result result = invoker.invoke(request, (r, event) -> {});
+    final HandlerInvoker.Result result = account.invoker.invoke(request, (r, event) -> {});
     final double computeMillis = (System.nanoTime() - begin) / 1e6;
     if (!result.succeeded()) {
       throw new IllegalStateException(operation + " failed: " + result.message());
