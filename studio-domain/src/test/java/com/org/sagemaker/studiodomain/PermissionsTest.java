@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
 import software.amazon.awssdk.services.sagemaker.model.DomainDetails;
+import software.amazon.awssdk.services.sagemaker.model.ListAppsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListAppsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListDomainsRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListDomainsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListSpacesRequest;
@@ -100,6 +102,8 @@ class PermissionsTest extends DomainTestBase {
     when(sageMaker.addTags(any(AddTagsRequest.class)))
         .thenReturn(AddTagsResponse.builder().build());
     when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
+    when(sageMaker.listApps(any(ListAppsRequest.class)))
+        .thenReturn(ListAppsResponse.builder().build());
     runToEnd(
         new UpdateHandler(TIMINGS, () -> sageMaker),
         request()
