@@ -10,7 +10,7 @@ import static org.mockito.Mockito.when;
 import com.org.sagemaker.common.HandlerPermissions;
 import com.org.sagemaker.common.HandlerPermissions.Reason;
 import com.org.sagemaker.common.HandlerTestSupport;
-import com.org.sagemaker.common.LeastPrivilegeRole;
+import com.org.sagemaker.common.PermissionFilesContract;
 import com.org.sagemaker.common.SchemaConformance;
 import com.org.sagemaker.common.Tagging;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * docs/permissions.md shows the result, the least-privilege role grants exactly these actions on
  * exactly their resources, and every action named anywhere is a real IAM action.
  */
-class PermissionsTest extends DomainTestBase {
+class PermissionsTest extends DomainTestBase implements PermissionFilesContract {
 
   private static final Reason SERVICE_LINKED_ROLE =
       new Reason(
@@ -112,10 +112,12 @@ class PermissionsTest extends DomainTestBase {
           "delete",
           Map.of("sagemaker:DeleteApp", RSTUDIO_APP_ON_DELETE));
 
-  private static final Path SCHEMA = Path.of("org-sagemaker-studiodomain.json");
-
-  private final HandlerPermissions permissions =
-      new HandlerPermissions(SchemaConformance.load(SCHEMA));
+  private static final Type TYPE =
+      new Type(
+          new HandlerPermissions(
+              SchemaConformance.load(Path.of("org-sagemaker-studiodomain.json"))),
+          DECLARED,
+          "domain/*");
 
   private ResourceHandlerRequest.ResourceHandlerRequestBuilder<ResourceModel> request() {
     return ResourceHandlerRequest.<ResourceModel>builder()
@@ -148,7 +150,7 @@ class PermissionsTest extends DomainTestBase {
     runToEnd(
         new CreateHandler(TIMINGS, () -> sageMaker),
         request().desiredResourceState(model()).clientRequestToken("token-1").build());
-    assertPermissions("create");
+    assertCalledOrDeclared("create", sageMaker);
   }
 
   @Test
@@ -157,7 +159,7 @@ class PermissionsTest extends DomainTestBase {
         .thenReturn(domain("InService"));
     when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
     runToEnd(new ReadHandler(TIMINGS, () -> sageMaker), request().build());
-    assertPermissions("read");
+    assertCalledOrDeclared("read", sageMaker);
   }
 
   @Test
@@ -177,7 +179,7 @@ class PermissionsTest extends DomainTestBase {
             .desiredResourceState(modelWithId().toBuilder().subnetIds(List.of("subnet-9")).build())
             .previousResourceTags(Map.of("old", "1"))
             .build());
-    assertPermissions("update");
+    assertCalledOrDeclared("update", sageMaker);
   }
 
   @Test
@@ -191,7 +193,7 @@ class PermissionsTest extends DomainTestBase {
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
         .thenThrow(HandlerTestSupport.serviceError(400, "ResourceNotFound", "gone"));
     runToEnd(new DeleteHandler(TIMINGS, () -> sageMaker), request().build());
-    assertPermissions("delete");
+    assertCalledOrDeclared("delete", sageMaker);
   }
 
   @Test
@@ -199,7 +201,7 @@ class PermissionsTest extends DomainTestBase {
     when(sageMaker.listDomains(any(ListDomainsRequest.class)))
         .thenReturn(ListDomainsResponse.builder().build());
     runToEnd(new ListHandler(TIMINGS, () -> sageMaker), request().build());
-    assertPermissions("list");
+    assertCalledOrDeclared("list", sageMaker);
   }
 
   /** Every invocation of the operation, as the callback loop makes them. */
@@ -211,28 +213,8 @@ class PermissionsTest extends DomainTestBase {
         5);
   }
 
-  @Test
-  void theLeastPrivilegeRoleGrantsEachActionOnlyOnItsResources() {
-    LeastPrivilegeRole.assertScoped(
-        Path.of("least-privilege-role.yaml"),
-        Path.of("resource-role.yaml"),
-        permissions.named(),
-        "domain/*");
-  }
-
-  @Test
-  void everyActionNamedIsARealIamAction() {
-    permissions.assertEveryActionIsReal(
-        Path.of("resource-role.yaml"), Path.of("least-privilege-role.yaml"));
-  }
-
-  @Test
-  void docsShowEachActionWithItsReason() {
-    permissions.assertDocumented(Path.of("..", "docs", "permissions.md"), DECLARED);
-  }
-
-  private void assertPermissions(final String handler) {
-    permissions.assertCalledOrDeclared(
-        handler, sageMaker, DECLARED.getOrDefault(handler, Map.of()));
+  @Override
+  public Type type() {
+    return TYPE;
   }
 }

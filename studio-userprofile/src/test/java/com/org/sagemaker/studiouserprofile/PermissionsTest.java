@@ -10,7 +10,7 @@ import static org.mockito.Mockito.when;
 import com.org.sagemaker.common.HandlerPermissions;
 import com.org.sagemaker.common.HandlerPermissions.Reason;
 import com.org.sagemaker.common.HandlerTestSupport;
-import com.org.sagemaker.common.LeastPrivilegeRole;
+import com.org.sagemaker.common.PermissionFilesContract;
 import com.org.sagemaker.common.SchemaConformance;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +49,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * docs/permissions.md shows the result, the least-privilege role grants exactly these actions on
  * exactly their resources, and every action named anywhere is a real IAM action.
  */
-class PermissionsTest extends ProfileTestBase {
+class PermissionsTest extends ProfileTestBase implements PermissionFilesContract {
 
   private static final Map<String, Map<String, Reason>> DECLARED =
       Map.of(
@@ -60,10 +60,12 @@ class PermissionsTest extends ProfileTestBase {
           "update",
           declared(Map.of("iam:PassRole", PASS_ROLE), customImages()));
 
-  private static final Path SCHEMA = Path.of("org-sagemaker-studiouserprofile.json");
-
-  private final HandlerPermissions permissions =
-      new HandlerPermissions(SchemaConformance.load(SCHEMA));
+  private static final Type TYPE =
+      new Type(
+          new HandlerPermissions(
+              SchemaConformance.load(Path.of("org-sagemaker-studiouserprofile.json"))),
+          DECLARED,
+          "user-profile/*");
 
   private ResourceHandlerRequest.ResourceHandlerRequestBuilder<ResourceModel> request() {
     return ResourceHandlerRequest.<ResourceModel>builder()
@@ -85,7 +87,7 @@ class PermissionsTest extends ProfileTestBase {
     final CreateHandler handler = new CreateHandler(TIMINGS, () -> sageMaker);
     untilDone(
         context -> handler.handleRequest(proxy, request().build(), context, proxyClient, logger));
-    assertPermissions("create");
+    assertCalledOrDeclared("create", sageMaker);
   }
 
   @Test
@@ -95,7 +97,7 @@ class PermissionsTest extends ProfileTestBase {
     when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
     new ReadHandler(TIMINGS, () -> sageMaker)
         .handleRequest(proxy, request().build(), new CallbackContext(), proxyClient, logger);
-    assertPermissions("read");
+    assertCalledOrDeclared("read", sageMaker);
   }
 
   @Test
@@ -123,7 +125,7 @@ class PermissionsTest extends ProfileTestBase {
             .previousResourceTags(Map.of("old", "1"))
             .build();
     untilDone(context -> handler.handleRequest(proxy, request, context, proxyClient, logger));
-    assertPermissions("update");
+    assertCalledOrDeclared("update", sageMaker);
   }
 
   @Test
@@ -163,7 +165,7 @@ class PermissionsTest extends ProfileTestBase {
     final DeleteHandler handler = new DeleteHandler(TIMINGS, () -> sageMaker);
     untilDone(
         context -> handler.handleRequest(proxy, request().build(), context, proxyClient, logger));
-    assertPermissions("delete");
+    assertCalledOrDeclared("delete", sageMaker);
   }
 
   @Test
@@ -172,31 +174,11 @@ class PermissionsTest extends ProfileTestBase {
         .thenReturn(ListUserProfilesResponse.builder().build());
     new ListHandler(TIMINGS, () -> sageMaker)
         .handleRequest(proxy, request().build(), new CallbackContext(), proxyClient, logger);
-    assertPermissions("list");
+    assertCalledOrDeclared("list", sageMaker);
   }
 
-  @Test
-  void theLeastPrivilegeRoleGrantsEachActionOnlyOnItsResources() {
-    LeastPrivilegeRole.assertScoped(
-        Path.of("least-privilege-role.yaml"),
-        Path.of("resource-role.yaml"),
-        permissions.named(),
-        "user-profile/*");
-  }
-
-  @Test
-  void everyActionNamedIsARealIamAction() {
-    permissions.assertEveryActionIsReal(
-        Path.of("resource-role.yaml"), Path.of("least-privilege-role.yaml"));
-  }
-
-  @Test
-  void docsShowEachActionWithItsReason() {
-    permissions.assertDocumented(Path.of("..", "docs", "permissions.md"), DECLARED);
-  }
-
-  private void assertPermissions(final String handler) {
-    permissions.assertCalledOrDeclared(
-        handler, sageMaker, DECLARED.getOrDefault(handler, Map.of()));
+  @Override
+  public Type type() {
+    return TYPE;
   }
 }
