@@ -153,6 +153,65 @@ class ReliabilityScenariosTest {
             }));
     faults.clear();
 
+    final ObjectNode replaced = created(aws, "replaced");
+    final ObjectNode analyst = profile(replaced, "analyst");
+    aws.run("CREATE", USER_PROFILE, "Analyst", analyst);
+    startApp(aws, replaced, "analyst");
+    rows.add(
+        measure(
+            aws,
+            "Same-name replacement: a second Create of a live profile (another operation)",
+            () -> aws.run("CREATE", USER_PROFILE, "Analyst", analyst)));
+    final ObjectNode repaired = created(aws, "repaired");
+    faults.transition("Domain.Update", Faults.Outcome.FAIL, "Role cannot DescribeImageVersion");
+    aws.update(DOMAIN, "D", repaired, repaired.deepCopy().put("TagPropagation", "ENABLED"));
+    rows.add(
+        measure(
+            aws,
+            "Update of a domain left Update_Failed (e.g. the rollback's Update)",
+            () ->
+                aws.update(
+                    DOMAIN, "D", repaired.deepCopy().put("TagPropagation", "ENABLED"), repaired)));
+    final ObjectNode removing = created(aws, "removing");
+    final ObjectNode withGroups = removing.deepCopy();
+    withGroups.withObjectProperty("DefaultUserSettings").putArray("SecurityGroups").add("sg-1");
+    rows.add(
+        measure(
+            aws,
+            "A setting SageMaker cannot unset is removed from the template",
+            () -> aws.update(DOMAIN, "D", withGroups, removing)));
+    final ObjectNode propagating = created(aws, "propagating");
+    aws.update(DOMAIN, "D", propagating, propagating.deepCopy().put("TagPropagation", "ENABLED"));
+    rows.add(
+        measure(
+            aws,
+            "A setting with a SageMaker default is removed from the template",
+            () ->
+                aws.update(
+                    DOMAIN,
+                    "D",
+                    propagating.deepCopy().put("TagPropagation", "ENABLED"),
+                    propagating)));
+    final ObjectNode busy = created(aws, "busy");
+    aws.run("CREATE", USER_PROFILE, "P", profile(busy, "worker"));
+    startApp(aws, busy, "worker");
+    rows.add(
+        measure(
+            aws,
+            "A network change while an app is InService",
+            () ->
+                aws.update(
+                    DOMAIN, "D", busy, busy.deepCopy().put("AppNetworkAccessType", "VpcOnly"))));
+    rows.add(
+        measure(
+            aws,
+            "A tag key with the reserved aws: prefix",
+            () -> {
+              final ObjectNode tagged = domain("reserved-tag");
+              tagged.putArray("Tags").addObject().put("Key", "aws:owner").put("Value", "me");
+              return aws.run("CREATE", DOMAIN, "D", tagged);
+            }));
+
     final String table = String.join("\n", rows.stream().map(Row::markdown).toList());
     assertThat(Files.readString(DOC))
         .as("docs/reliability.md must show:%n%s", table)
@@ -215,6 +274,17 @@ class ReliabilityScenariosTest {
       }
     }
     return changes.isEmpty() ? "no change" : String.join(", ", changes);
+  }
+
+  private static void startApp(final EmulatedAws aws, final ObjectNode domain, final String owner) {
+    aws.emulator.call(
+        "CreateApp",
+        json(
+            """
+        {"DomainId": "%s", "UserProfileName": "%s", "AppType": "JupyterServer", "AppName": "default"}
+        """
+                .formatted(domain.get("DomainId").asText(), owner)));
+    aws.clock.advance(Timings.REALISTIC.appCreate());
   }
 
   private static ObjectNode domain(final String name) {

@@ -119,4 +119,46 @@ class UpdateHandlerTest extends ProfileTestBase {
         .singleElement()
         .satisfies(e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound));
   }
+
+  @Test
+  void aProfileLeftUpdateFailedIsUpdatedAgainAndAFailureNowIsThisUpdates() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(
+            profile("Update_Failed"),
+            profile("Update_Failed").toBuilder()
+                .failureReason("Role cannot describe image")
+                .build());
+    when(sageMaker.updateUserProfile(any(UpdateUserProfileRequest.class)))
+        .thenReturn(UpdateUserProfileResponse.builder().build());
+    final ResourceModel desired =
+        model().toBuilder()
+            .userSettings(
+                UserSettings.builder().executionRole(ROLE).securityGroups(List.of("sg-1")).build())
+            .build();
+
+    // Update_Failed before: SageMaker accepts the update; Update_Failed after: this one failed.
+    assertThatThrownBy(() -> update(model(), desired, Map.of("team", "ml")))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized))
+        .hasMessage(
+            "User profile alice in domain d-abc123 is Update_Failed: Role cannot describe image");
+    verify(sageMaker).updateUserProfile(any(UpdateUserProfileRequest.class));
+  }
+
+  @Test
+  void aRemovedSettingFailsBeforeAnyCallForAProfileInheritsTheDomainsValue() {
+    final ResourceModel withGroups =
+        model().toBuilder()
+            .userSettings(
+                UserSettings.builder().executionRole(ROLE).securityGroups(List.of("sg-1")).build())
+            .build();
+
+    assertThatThrownBy(() -> update(withGroups, model(), Map.of("team", "ml")))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
+        .hasMessageStartingWith("UserSettings.SecurityGroups removed from the template");
+    verifyNoInteractions(sageMaker);
+  }
 }
