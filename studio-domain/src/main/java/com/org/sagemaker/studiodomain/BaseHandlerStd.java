@@ -40,7 +40,15 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
     final CallbackContext context =
         callbackContext == null ? new CallbackContext() : callbackContext;
     OperationTimer.onInvocation(context, timings.clock());
-    return handleRequest(proxy, request, context, proxy.newProxy(client), logger);
+    try {
+      return handleRequest(proxy, request, context, proxy.newProxy(client), logger);
+    } catch (final HandlerFailure e) {
+      // Thrown mid-chain (e.g. a transition ended Failed): answer with the model, which carries the
+      // identifier by now, so CloudFormation's rollback can delete what was created. The
+      // wrapper's own handling would answer without it, leaving a Failed resource behind.
+      return ProgressEvent.failed(
+          request.getDesiredResourceState(), context, e.getErrorCode(), e.getMessage());
+    }
   }
 
   protected abstract ProgressEvent<ResourceModel, CallbackContext> handleRequest(

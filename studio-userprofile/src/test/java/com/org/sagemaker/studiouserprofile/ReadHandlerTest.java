@@ -2,12 +2,10 @@ package com.org.sagemaker.studiouserprofile;
 
 import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.org.sagemaker.common.HandlerFailure;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
@@ -69,20 +67,19 @@ class ReadHandlerTest extends ProfileTestBase {
   void aDeletingProfileIsNotFound() {
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenReturn(profile("Deleting"));
-    assertThatThrownBy(() -> read(model()))
-        .isInstanceOfSatisfying(
-            HandlerFailure.class,
-            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound));
+    assertThat(read(model()).getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
   }
 
   @Test
   void needsBothPartsOfTheIdentifier() {
-    assertThatThrownBy(() -> read(ResourceModel.builder().domainId(DOMAIN_ID).build()))
-        .isInstanceOf(HandlerFailure.class)
-        .hasMessageContaining("DomainId and UserProfileName");
-    assertThatThrownBy(
-            () -> read(ResourceModel.builder().userProfileName(NAME).domainId(" ").build()))
-        .isInstanceOf(HandlerFailure.class);
-    assertThatThrownBy(() -> read(null)).isInstanceOf(HandlerFailure.class);
+    final ProgressEvent<ResourceModel, CallbackContext> noName =
+        read(ResourceModel.builder().domainId(DOMAIN_ID).build());
+    assertThat(noName.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
+    assertThat(noName.getMessage()).contains("DomainId and UserProfileName");
+    assertThat(
+            read(ResourceModel.builder().userProfileName(NAME).domainId(" ").build())
+                .getErrorCode())
+        .isEqualTo(HandlerErrorCode.InvalidRequest);
+    assertThat(read(null).getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
   }
 }
