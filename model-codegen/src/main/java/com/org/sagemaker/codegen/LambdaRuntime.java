@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code Runtime} in {@code template.yml} (where the CloudFormation CLI user guide's "Updating
  * Lambda runtimes for resource types and hooks" says to change it). The build names it once, as
  * {@code lambda.runtime}; this rewrites both files to it in place, keeping everything else as is.
- * Usage: {@code LambdaRuntime <runtime> <type dir>}.
+ * Usage: {@code LambdaRuntime <runtime> <type dir>...}.
  */
 public final class LambdaRuntime {
 
@@ -23,12 +23,14 @@ public final class LambdaRuntime {
   private LambdaRuntime() {}
 
   public static void main(final String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: LambdaRuntime <runtime> <type dir>");
+    if (args.length < 2) {
+      throw new IllegalArgumentException("usage: LambdaRuntime <runtime> <type dir>...");
     }
-    final Path typeDir = Path.of(args[1]);
-    rewrite(typeDir.resolve(".rpdk-config"), SETTINGS, args[0]);
-    rewrite(typeDir.resolve("template.yml"), TEMPLATE, args[0]);
+    for (int i = 1; i < args.length; i++) {
+      final Path typeDir = Path.of(args[i]);
+      rewrite(typeDir.resolve(".rpdk-config"), SETTINGS, args[0]);
+      rewrite(typeDir.resolve("template.yml"), TEMPLATE, args[0]);
+    }
   }
 
   /** Every runtime the type's files name, as "file: runtime", in file order. */

@@ -157,9 +157,8 @@ class ProjectFilesTest {
       assertThat(LambdaRuntime.declared(Path.of("..", module)))
           .as(
               module
-                  + ": after changing lambda.runtime, run mvn -pl "
-                  + module
-                  + " exec:java@sync-runtime")
+                  + " (after changing lambda.runtime:"
+                  + " mvn -o -q -pl model-codegen compile exec:java@sync-runtime)")
           .containsExactly(
               ".rpdk-config: " + RUNTIME, "template.yml: " + RUNTIME, "template.yml: " + RUNTIME);
     }
