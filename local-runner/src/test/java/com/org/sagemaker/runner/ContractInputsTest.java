@@ -68,21 +68,17 @@ class ContractInputsTest {
   }
 
   @Test
-  void theProfileInputsRunInTheTestDomain(final EmulatedAws aws) throws IOException {
-    final ObjectNode create = input("studio-userprofile", "create");
-    assertThat(create.get("DomainId").asText())
+  void bothTypesInputsRunAgainstTheTestDomainStacksExports(final EmulatedAws aws)
+      throws IOException {
+    final ObjectNode domain = input("studio-domain", "create");
+    assertThat(domain.get("VpcId").asText()).isEqualTo("vpc-0123456789abcdef0");
+    runContractSequence(aws, DOMAIN, "studio-domain", domain);
+
+    final ObjectNode profile = input("studio-userprofile", "create");
+    assertThat(profile.get("DomainId").asText())
         .isEqualTo(testStack.resources.get("TestDomain").model.get("DomainId").asText());
+    runContractSequence(aws, USER_PROFILE, "studio-userprofile", profile);
 
-    runContractSequence(aws, USER_PROFILE, "studio-userprofile", create);
-    assertThat(deployer.delete(testStack)).as(events.toString()).isTrue();
-  }
-
-  @Test
-  void theDomainInputsRunInTheTestStacksNetwork(final EmulatedAws aws) throws IOException {
-    final ObjectNode create = input("studio-domain", "create");
-    assertThat(create.get("VpcId").asText()).isEqualTo("vpc-0123456789abcdef0");
-
-    runContractSequence(aws, DOMAIN, "studio-domain", create);
     assertThat(deployer.delete(testStack)).as(events.toString()).isTrue();
   }
 
