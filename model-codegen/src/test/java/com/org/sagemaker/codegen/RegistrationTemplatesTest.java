@@ -13,15 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The templates in registration/, checked against the published schemas of every resource type they
- * use (PublishedSchemas; the project's own schemas for its types): properties, nested ones too,
- * required ones, Fn::GetAtt attributes, what each Ref returns, parameter values; and what
+ * use (TemplateCheck with PublishedSchemas; the project's own schemas for its types), and for what
  * registering these types needs: each version runs with its type's least-privilege role and logs
  * through the role `cfn submit` would create, and each default version points at its version.
  */
@@ -32,9 +29,6 @@ class RegistrationTemplatesTest {
       Map.of(
           "Org::SageMaker::StudioDomain", "studio-domain",
           "Org::SageMaker::StudioUserProfile", "studio-userprofile");
-  private static final Set<String> PSEUDO_PARAMETERS =
-      Set.of("AWS::AccountId", "AWS::Partition", "AWS::Region", "AWS::StackName", "AWS::URLSuffix");
-  private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!]+)}");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -46,146 +40,10 @@ class RegistrationTemplatesTest {
   @Test
   void everyResourcePropertyAttributeAndReferenceIsOneThePublishedSchemasHave() throws IOException {
     for (final String template : List.of("registration.yaml", "test-domain.yaml")) {
-      final JsonNode root = load(REGISTRATION.resolve(template));
-      final List<String> problems = new ArrayList<>();
-      root.path("Resources")
-          .properties()
-          .forEach(
-              resource -> checkResource(root, resource.getKey(), resource.getValue(), problems));
-      root.path("Outputs")
-          .properties()
-          .forEach(
-              output ->
-                  checkReferences(
-                      root, output.getValue().path("Value"), output.getKey(), problems));
-      assertThat(problems).as(template).isEmpty();
+      assertThat(new TemplateCheck(load(REGISTRATION.resolve(template)), this::schemaOf).problems())
+          .as(template)
+          .isEmpty();
     }
-  }
-
-  private void checkResource(
-      final JsonNode root, final String logicalId, final JsonNode resource, final List<String> p) {
-    final String where = logicalId + " (" + resource.path("Type").asText() + ")";
-    final PublishedSchemas.Type type = schemaOf(resource.path("Type").asText());
-    if (type == null) {
-      p.add(where + ": no published schema known for this type");
-      return;
-    }
-    final JsonNode properties = resource.path("Properties");
-    properties
-        .fieldNames()
-        .forEachRemaining(
-            name -> {
-              if (!type.writable().contains(name)) {
-                p.add(where + ": " + name + " is not a writable property");
-              }
-            });
-    if (type.required().stream().noneMatch(set -> set.stream().allMatch(properties::has))) {
-      p.add(where + ": sets none of the required sets " + type.required());
-    }
-    type.objectProperties()
-        .forEach(
-            (name, members) -> {
-              final List<JsonNode> objects = new ArrayList<>();
-              if (properties.path(name).isArray()) {
-                properties.path(name).forEach(objects::add);
-              } else if (properties.has(name)) {
-                objects.add(properties.path(name));
-              }
-              objects.forEach(
-                  object ->
-                      object
-                          .fieldNames()
-                          .forEachRemaining(
-                              member -> {
-                                if (!members.contains(member)) {
-                                  p.add(where + ": " + name + "." + member + " is not a property");
-                                }
-                              }));
-            });
-    type.allowedValues()
-        .forEach(
-            (name, allowed) -> {
-              final JsonNode parameter =
-                  root.path("Parameters").path(properties.path(name).path("Ref").asText());
-              parameter
-                  .path("AllowedValues")
-                  .forEach(
-                      value -> {
-                        if (!allowed.contains(value.asInt())) {
-                          p.add(where + ": " + name + " does not allow " + value);
-                        }
-                      });
-              if (!parameter.isMissingNode()
-                  && !allowed.contains(parameter.path("Default").asInt())) {
-                p.add(
-                    where
-                        + ": "
-                        + name
-                        + " does not allow the default "
-                        + parameter.get("Default"));
-              }
-            });
-    properties
-        .properties()
-        .forEach(property -> checkReferences(root, property.getValue(), property.getKey(), p));
-  }
-
-  /**
-   * Every Ref, Fn::GetAtt and Fn::Sub variable names something the template has; a Ref to a
-   * resource gives what its type's Ref returns (the primary identifier), which must be what the
-   * property it is given to names (e.g. TypeVersionArn from a ResourceVersion's Arn).
-   */
-  private void checkReferences(
-      final JsonNode root, final JsonNode node, final String property, final List<String> p) {
-    if (node.isArray()) {
-      node.forEach(item -> checkReferences(root, item, property, p));
-    }
-    if (!node.isObject()) {
-      return;
-    }
-    if (node.has("Ref")) {
-      final String name = node.get("Ref").asText();
-      final JsonNode target = root.path("Resources").path(name);
-      if (!defined(root, name)) {
-        p.add(property + ": Ref " + name + " is neither parameter nor resource");
-      } else if (target.isObject()) {
-        final String returns = schemaOf(target.path("Type").asText()).refReturns();
-        if (!property.endsWith(returns)) {
-          p.add(property + ": Ref " + name + " gives its " + returns);
-        }
-      }
-    }
-    if (node.has("Fn::GetAtt")) {
-      final String logicalId = node.get("Fn::GetAtt").path(0).asText();
-      final String attribute = node.get("Fn::GetAtt").path(1).asText();
-      final PublishedSchemas.Type type =
-          schemaOf(root.at("/Resources/" + logicalId + "/Type").asText());
-      if (type == null || !type.readOnly().contains(attribute)) {
-        p.add(property + ": Fn::GetAtt " + logicalId + "." + attribute + " is not an attribute");
-      }
-    }
-    if (node.has("Fn::Sub")) {
-      final Matcher variables = SUB_VARIABLE.matcher(node.get("Fn::Sub").asText());
-      while (variables.find()) {
-        if (!defined(root, variables.group(1))) {
-          p.add(property + ": Fn::Sub ${" + variables.group(1) + "} is not defined");
-        }
-      }
-    }
-    node.properties()
-        .forEach(
-            member ->
-                checkReferences(
-                    root,
-                    member.getValue(),
-                    member.getKey().startsWith("Fn::") ? property : member.getKey(),
-                    p));
-  }
-
-  private static boolean defined(final JsonNode root, final String name) {
-    return PSEUDO_PARAMETERS.contains(name)
-        || root.path("Parameters").has(name)
-        || root.path("Resources").has(name);
   }
 
   /** A published AWS schema, or the project's own schema for its types. */
