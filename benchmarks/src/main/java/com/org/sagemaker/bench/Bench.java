@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -62,6 +65,16 @@ public final class Bench implements Callable<Integer> {
   Path before;
 
   @Option(
+      names = "--native",
+      paramLabel = "JAR",
+      description =
+          "AWS's AWS::SageMaker::Domain handler jar, built from"
+              + " aws-cloudformation-resource-providers-sagemaker (docs/performance.md says how):"
+              + " its cold start is measured by the same method, interleaved with ours, and its"
+              + " size beside ours. Without it the report says 'not measured'.")
+  Path nativeJar;
+
+  @Option(
       names = "--output",
       defaultValue = "docs/performance.md",
       description = "Rewritten between its bench markers; '-' prints the tables instead.")
@@ -79,15 +92,21 @@ public final class Bench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     final Set<Section> sections = only == null ? EnumSet.allOf(Section.class) : only;
-    final Path scratch = Files.createTempDirectory("studio-bench");
     final Report report = new Report(String.join(" ", commandLine()));
+    // Checked before anything runs: a wrong jar fails at once, not after minutes of measuring.
+    final Optional<NativeJar> nativeHandler =
+        nativeJar == null ? Optional.empty() : Optional.of(NativeJar.of(nativeJar));
+    nativeHandler.ifPresent(report::nativeJar);
+    final Path scratch = Files.createTempDirectory("studio-bench");
     try (BenchAccount account = new BenchAccount(com.org.sagemaker.emulator.Timings.REALISTIC)) {
       if (sections.contains(Section.COLD_START)) {
         progress("cold start: " + runs + " fresh JVMs per case");
-        coldStart(account, scratch, report);
+        coldStart(account, scratch, report, nativeHandler);
       }
       if (sections.contains(Section.JAR_SIZE)) {
-        report.jarSizes(List.of(JarSize.of(domainJar, 8), JarSize.of(profileJar, 8)));
+        report.jarSizes(
+            List.of(JarSize.of(domainJar, 8), JarSize.of(profileJar, 8)),
+            nativeJar == null ? Optional.empty() : Optional.of(JarSize.of(nativeJar, 8)));
       }
       if (sections.contains(Section.STABILIZATION)) {
         progress("stabilization cost on the simulated clock");
@@ -109,29 +128,41 @@ public final class Bench implements Callable<Integer> {
     return 0;
   }
 
-  private void coldStart(final BenchAccount account, final Path scratch, final Report report)
+  private void coldStart(
+      final BenchAccount account,
+      final Path scratch,
+      final Report report,
+      final Optional<NativeJar> nativeHandler)
       throws IOException, InterruptedException {
     final String domainId = account.domainInService("cold-start");
     account.profileInService(domainId, "cold-start");
-    final Path domainRead =
-        readRequest(account, scratch, DOMAIN, "{\"DomainId\": \"" + domainId + "\"}");
+    // DomainId is the primary identifier of our domain schema and of the native one alike.
+    final String domainModel = "{\"DomainId\": \"" + domainId + "\"}";
+    final Path domainRead = readRequest(account, scratch, DOMAIN, domainModel);
     final Path profileRead =
         readRequest(
             account,
             scratch,
             PROFILE,
             "{\"DomainId\": \"" + domainId + "\", \"UserProfileName\": \"cold-start\"}");
+    // One round starts each in this order: the native handler right after our domain handler.
+    final Map<ColdStart.Handler, Path> reads = new LinkedHashMap<>();
     final String build = "this checkout: " + Git.describe(Path.of("."));
+    reads.put(ColdStart.Handler.ours(DOMAIN, build, domainJar), domainRead);
+    if (nativeHandler.isPresent()) {
+      reads.put(
+          nativeHandler.get().handler(),
+          readRequest(account, scratch, NativeJar.TYPE_NAME, domainModel));
+    }
+    reads.put(ColdStart.Handler.ours(PROFILE, build, profileJar), profileRead);
+    if (before != null) {
+      final String earlier = "before: " + Git.describe(before);
+      reads.put(ColdStart.Handler.ours(DOMAIN, earlier, before.resolve(domainJar)), domainRead);
+      reads.put(ColdStart.Handler.ours(PROFILE, earlier, before.resolve(profileJar)), profileRead);
+    }
     final List<ColdStart.Case> cases = new ArrayList<>();
     for (final ColdStart.Jvm jvm : List.of(ColdStart.Jvm.LAMBDA, ColdStart.Jvm.PLAIN)) {
-      cases.add(new ColdStart.Case(DOMAIN, build, jvm, domainJar, domainRead));
-      cases.add(new ColdStart.Case(PROFILE, build, jvm, profileJar, profileRead));
-      if (before != null) {
-        final String earlier = "before: " + Git.describe(before);
-        cases.add(new ColdStart.Case(DOMAIN, earlier, jvm, before.resolve(domainJar), domainRead));
-        cases.add(
-            new ColdStart.Case(PROFILE, earlier, jvm, before.resolve(profileJar), profileRead));
-      }
+      reads.forEach((handler, read) -> cases.add(new ColdStart.Case(handler, jvm, read)));
     }
     final ColdStart coldStart = new ColdStart(scratch, account.emulator.endpoint());
     report.coldStart(coldStart.java(cases, runs, warm));
@@ -140,13 +171,9 @@ public final class Bench implements Callable<Integer> {
 
   /** A READ HandlerRequest as CloudFormation sends it, in a file for the child process. */
   private static Path readRequest(
-      final BenchAccount account, final Path scratch, final String name, final String model)
+      final BenchAccount account, final Path scratch, final String typeName, final String model)
       throws IOException {
-    final String typeName =
-        "domain".equals(name)
-            ? "Org::SageMaker::StudioDomain"
-            : "Org::SageMaker::StudioUserProfile";
-    final Path file = scratch.resolve(name + "-read.json");
+    final Path file = scratch.resolve(typeName.replace("::", "-") + "-read.json");
     Files.writeString(
         file,
         account
@@ -167,15 +194,20 @@ public final class Bench implements Callable<Integer> {
     }
   }
 
-  private List<String> commandLine() {
+  List<String> commandLine() {
     final List<String> words = new java.util.ArrayList<>(List.of("./bench"));
     if (only != null) {
       words.add("--only");
       words.add(String.join(",", only.stream().map(Enum::name).toList()));
     }
+    // The report never carries a local path: a checkout by its commit, a jar by its file name.
     if (before != null) {
       words.add("--before");
-      words.add(before.toString());
+      words.add("<checkout of " + Git.describe(before) + ">");
+    }
+    if (nativeJar != null) {
+      words.add("--native");
+      words.add(String.valueOf(nativeJar.getFileName()));
     }
     words.add("--runs");
     words.add(Integer.toString(runs));

@@ -50,15 +50,23 @@ final class ColdStart {
     this.endpoint = endpoint;
   }
 
-  /** One thing to start cold: a type's handler jar under a JVM configuration. */
-  record Case(String typeName, String build, Jvm jvm, Path handlerJar, Path request) {
+  /** A handler jar to start cold: its type, which build it is, and the class Lambda calls in it. */
+  record Handler(String typeName, String build, Path jar, String wrapperClass) {
 
-    String wrapperClass() {
-      return "com.org.sagemaker."
-          + (typeName.endsWith("StudioDomain") ? "studiodomain" : "studiouserprofile")
-          + ".HandlerWrapper";
+    /** One of this repository's types, whose wrapper `model-codegen` generates. */
+    static Handler ours(final String typeName, final String build, final Path jar) {
+      return new Handler(
+          typeName,
+          build,
+          jar,
+          "com.org.sagemaker."
+              + (typeName.endsWith("StudioDomain") ? "studiodomain" : "studiouserprofile")
+              + ".HandlerWrapper");
     }
   }
+
+  /** One thing to start cold: a handler under a JVM configuration, answering a READ request. */
+  record Case(Handler handler, Jvm jvm, Path request) {}
 
   /**
    * Starts every case {@code runs} times, interleaved so that whatever else the machine does falls
@@ -90,9 +98,9 @@ final class ColdStart {
     command.addAll(
         List.of(
             "-cp",
-            c.handlerJar() + java.io.File.pathSeparator + probe,
+            c.handler().jar() + java.io.File.pathSeparator + probe,
             ColdStartProbe.class.getName(),
-            c.wrapperClass(),
+            c.handler().wrapperClass(),
             c.request().toString(),
             Integer.toString(warm)));
     return command;

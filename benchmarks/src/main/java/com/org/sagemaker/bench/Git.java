@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** Names a checkout by its commit, for the report. */
+/**
+ * Names a checkout by its commit, for the report; outside git by its folder's name alone, since the
+ * report never carries a local path.
+ */
 final class Git {
 
   private Git() {}
@@ -16,12 +19,16 @@ final class Git {
               .redirectErrorStream(true)
               .start();
       final String commit = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      return git.waitFor() == 0 ? commit.trim() : checkout.toString();
+      return git.waitFor() == 0 ? commit.trim() : folderName(checkout);
     } catch (final IOException e) {
-      return checkout.toString();
+      return folderName(checkout);
     } catch (final InterruptedException e) {
       Thread.currentThread().interrupt();
-      return checkout.toString();
+      return folderName(checkout);
     }
+  }
+
+  private static String folderName(final Path checkout) {
+    return "folder " + checkout.toAbsolutePath().normalize().getFileName();
   }
 }

@@ -21,6 +21,18 @@ final class Machine {
         System.getProperty("java.runtime.version"));
   }
 
+  /**
+   * The 1-minute load average: other work on the machine while the bench ran, which the interleaved
+   * cases share but absolute times do not; "unknown" where /proc is missing.
+   */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (final IOException e) {
+      return "unknown";
+    }
+  }
+
   /** The first value of {@code key} in a /proc file; "unknown" elsewhere. */
   private static String procValue(final String file, final String key) {
     try {

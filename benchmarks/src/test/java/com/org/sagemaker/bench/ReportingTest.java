@@ -43,13 +43,12 @@ class ReportingTest {
   }
 
   @Test
-  void coldStartsAreComparedWithTheNativeHandlerAndPythonWhenItRan() {
+  void coldStartsAreComparedWithPythonWhenItRanAndTheNativeHandlerIsNotMeasuredWithoutIt() {
     final ColdStart.Case domain =
         new ColdStart.Case(
-            "Org::SageMaker::StudioDomain",
-            "this checkout: abc",
+            ColdStart.Handler.ours(
+                "Org::SageMaker::StudioDomain", "this checkout: abc", Path.of("d.jar")),
             ColdStart.Jvm.LAMBDA,
-            Path.of("d.jar"),
             Path.of("read.json"));
     final Report withPython = new Report("./bench");
     withPython.coldStart(
@@ -65,19 +64,33 @@ class ReportingTest {
             "| Org::SageMaker::StudioDomain | this checkout: abc | Lambda java17 flags, 256 MB |"
                 + " 1050 (700–1400) | 116 (78–155) | 20.0 (10.0–30.0) |")
         .contains("| Python + boto3 DescribeDomain | | python3 | 350 (350–350) | 62 (62–62) | |")
-        .contains("| 0.75, 0.75 | 3.0, 1.9 |");
+        .contains("| 3.0, 1.9 |")
+        .contains("AWS's native handler: not measured.", ColdStartTables.NATIVE_NOT_MEASURED)
+        .doesNotContain("1,400", "vs native handler (");
 
     final Report withoutPython = new Report("./bench");
     withoutPython.coldStart(
         java.util.Map.of(domain, List.of(new ColdStart.Run(700, 80, List.of(1.0)))));
     assertThat(withoutPython.toMarkdown())
         .contains("(python3 with boto3 not found)")
-        .contains("| 0.50, 0.52 | n/a |");
+        .doesNotContain("vs Python + boto3");
   }
 
   @Test
-  void aFolderOutsideGitIsNamedByItsPath(@TempDir final Path dir) {
-    assertThat(Git.describe(dir)).isEqualTo(dir.toString());
+  void withoutTheNativeJarItsSizeIsNotMeasured() {
+    final Report report = new Report("./bench --only JAR_SIZE");
+    report.jarSizes(
+        List.of(new JarSize(Path.of("/build/ours.jar"), 36_000_000, List.of())),
+        java.util.Optional.empty());
+
+    assertThat(report.toMarkdown()).contains("| ours.jar | 36.0 | not measured |  |");
+  }
+
+  @Test
+  void aFolderOutsideGitIsNamedByItsNameAlone(@TempDir final Path dir) {
+    assertThat(Git.describe(dir))
+        .isEqualTo("folder " + dir.getFileName())
+        .doesNotContain(dir.getParent().toString());
   }
 
   @Test

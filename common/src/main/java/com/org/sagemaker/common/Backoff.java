@@ -6,10 +6,11 @@ import software.amazon.cloudformation.proxy.Delay;
 /**
  * Callback delays while waiting for a SageMaker transition: {@code first} before the first check
  * that can see it finish (a transition started by this handler is never done at once), then {@code
- * then}, each later delay {@code factor} times the previous one up to {@code max}. The wait gives
- * up once the delays asked for add up to {@code timeout}; the stabilizer reports that with the
- * resource's last status (see {@link Stabilization}), so this never returns the runtime's generic
- * "exceeded attempts" signal. docs/performance.md shows how the defaults were chosen.
+ * then}, each later delay {@code factor} times the previous one up to {@code max}. {@code timeout}
+ * is the operation's budget: once that much time has passed since the operation started (see {@link
+ * OperationTimer}), the stabilizer reports the resource's last status (see {@link Stabilization}),
+ * so this never returns the runtime's generic "exceeded attempts" signal. docs/performance.md shows
+ * how the defaults were chosen.
  */
 public record Backoff(Duration first, Duration then, Duration max, double factor, Duration timeout)
     implements Delay {

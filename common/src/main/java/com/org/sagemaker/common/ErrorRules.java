@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.cloudformation.Action;
@@ -27,10 +26,6 @@ public final class ErrorRules {
   private static final Set<Action> MUTATING =
       EnumSet.of(Action.CREATE, Action.UPDATE, Action.DELETE);
 
-  // SageMaker reports some "not found" cases as ValidationException, e.g. when a parent is gone.
-  private static final Pattern NOT_FOUND_MESSAGE =
-      Pattern.compile("does not exist|not found|could not find", Pattern.CASE_INSENSITIVE);
-
   private record Rule(Predicate<Exception> matches, Set<Action> actions, HandlerErrorCode code) {}
 
   private static final List<Rule> RULES =
@@ -39,8 +34,7 @@ public final class ErrorRules {
               ErrorRules::isNotFound,
               EnumSet.complementOf(EnumSet.of(Action.CREATE)),
               HandlerErrorCode.NotFound),
-          // On create, "not found" means something the model refers to (a domain, a role) is
-          // missing.
+          // On create, "not found" means something the model refers to (a domain) is missing.
           new Rule(
               ErrorRules::isNotFound, EnumSet.of(Action.CREATE), HandlerErrorCode.InvalidRequest),
           new Rule(
@@ -106,15 +100,14 @@ public final class ErrorRules {
         : exception.getMessage();
   }
 
+  /**
+   * The resource asked for is missing: SageMaker's ResourceNotFound, the error its Describe, Update
+   * and Delete calls declare for it. A ValidationException never is, whatever its message: a
+   * missing subnet, role or image is an invalid request, not a missing resource.
+   */
   public static boolean isNotFound(final Exception exception) {
-    if (!(exception instanceof AwsServiceException service)) {
-      return false;
-    }
-    final String code = errorCode(service);
-    return "ResourceNotFound".equals(code)
-        || ("ValidationException".equals(code)
-            && service.awsErrorDetails().errorMessage() != null
-            && NOT_FOUND_MESSAGE.matcher(service.awsErrorDetails().errorMessage()).find());
+    return exception instanceof AwsServiceException service
+        && "ResourceNotFound".equals(errorCode(service));
   }
 
   private static boolean isThrottling(final Exception exception) {

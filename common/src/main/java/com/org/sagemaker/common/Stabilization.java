@@ -1,5 +1,6 @@
 package com.org.sagemaker.common;
 
+import java.time.Duration;
 import java.util.Set;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
@@ -12,10 +13,12 @@ public final class Stabilization {
 
   public static final String IN_SERVICE = "InService";
   public static final String DELETING = "Deleting";
+  public static final String UPDATE_FAILED = "Update_Failed";
 
+  private static final String FAILED_CREATE = "Failed";
   private static final String DELETE_FAILED = "Delete_Failed";
   private static final String CHECKS = ".checks";
-  private static final Set<String> FAILED = Set.of("Failed", "Update_Failed", DELETE_FAILED);
+  private static final Set<String> FAILED = Set.of(FAILED_CREATE, UPDATE_FAILED, DELETE_FAILED);
 
   private Stabilization() {}
 
@@ -25,16 +28,18 @@ public final class Stabilization {
    * @param callGraph names the wait; its checks are counted in the context (the runtime's own
    *     attempt counter is keyed by a hash of the request, so it cannot be looked up)
    * @throws HandlerFailure NotStabilized when SageMaker reports a failed transition (with its
-   *     FailureReason) or the backoff's time budget is used up (with the last status)
+   *     FailureReason) or the operation's time budget ({@link Backoff#timeout}, from the
+   *     operation's start) is used up (with the last status)
    */
-  public static boolean reached(
+  public static <C extends StdCallbackContext & OperationTimer> boolean reached(
       final String resource,
       final String status,
       final String failureReason,
       final String target,
       final Backoff backoff,
-      final StdCallbackContext context,
+      final C context,
       final String callGraph) {
+    recordCheck(backoff, context, callGraph);
     if (target.equals(status)) {
       return true;
     }
@@ -43,7 +48,51 @@ public final class Stabilization {
           HandlerErrorCode.NotStabilized,
           String.format("%s is %s: %s", resource, status, reasonOrNone(failureReason)));
     }
-    requireBudgetLeft(resource, status, target, backoff, context, callGraph);
+    requireBudgetLeft(resource, status, target, backoff, context);
+    return false;
+  }
+
+  /**
+   * Before an update: true once SageMaker accepts an Update call, i.e. InService or Update_Failed
+   * ("Call the UpdateDomain API after fixing the error mentioned in FailureReason", developer
+   * guide, sm-domain.html, likewise for user profiles), so a failed update never blocks the next
+   * one or CloudFormation's rollback; false while Pending or Updating.
+   *
+   * @throws HandlerFailure NotStabilized for Failed ("Delete the failed Domain and recreate") and
+   *     Delete_Failed ("you cannot use or update"), NotFound while Deleting, or when the budget is
+   *     used up
+   */
+  public static <C extends StdCallbackContext & OperationTimer> boolean readyForUpdate(
+      final String resource,
+      final String status,
+      final String failureReason,
+      final Backoff backoff,
+      final C context,
+      final String callGraph) {
+    recordCheck(backoff, context, callGraph);
+    if (IN_SERVICE.equals(status) || UPDATE_FAILED.equals(status)) {
+      return true;
+    }
+    if (FAILED_CREATE.equals(status)) {
+      throw new HandlerFailure(
+          HandlerErrorCode.NotStabilized,
+          String.format(
+              "%s is Failed (%s): SageMaker cannot update a resource whose creation failed. Remove"
+                  + " it from the template and update the stack to delete it, then add it back.",
+              resource, reasonOrNone(failureReason)));
+    }
+    if (DELETE_FAILED.equals(status)) {
+      throw new HandlerFailure(
+          HandlerErrorCode.NotStabilized,
+          String.format(
+              "%s is Delete_Failed (%s): SageMaker cannot update it. Fix the cause, then remove it"
+                  + " from the template so that it is deleted again.",
+              resource, reasonOrNone(failureReason)));
+    }
+    if (DELETING.equals(status)) {
+      throw new HandlerFailure(HandlerErrorCode.NotFound, resource + " is being deleted.");
+    }
+    requireBudgetLeft(resource, status, "it to be ready for an update", backoff, context);
     return false;
   }
 
@@ -67,34 +116,47 @@ public final class Stabilization {
    * @throws HandlerFailure NotStabilized naming {@code what} and its status once the backoff's time
    *     budget is spent
    */
-  public static int nextWaitSeconds(
+  public static <C extends StdCallbackContext & OperationTimer> int nextWaitSeconds(
       final String what,
       final String status,
       final String awaited,
       final Backoff backoff,
-      final StdCallbackContext context,
+      final C context,
       final String name) {
-    final int checks = requireBudgetLeft(what, status, awaited, backoff, context, name);
+    final int checks = recordCheck(backoff, context, name);
+    requireBudgetLeft(what, status, awaited, backoff, context);
     return (int) backoff.nextDelay(checks).toSeconds();
   }
 
-  /** Counts a check and returns the count; fails once the waits so far spent the budget. */
-  private static int requireBudgetLeft(
+  /**
+   * Counts a check of the wait {@code callGraph} and adds the delay CloudFormation waited before it
+   * (after the previous check) to the operation's waiting time; returns the count.
+   */
+  private static <C extends StdCallbackContext & OperationTimer> int recordCheck(
+      final Backoff backoff, final C context, final String callGraph) {
+    final int checks = countCheck(context, callGraph);
+    if (checks > 1) {
+      context.setWaitedSeconds(
+          context.getWaitedSeconds() + backoff.nextDelay(checks - 1).toSeconds());
+    }
+    return checks;
+  }
+
+  /** Fails once the operation, from its start, has used up its budget ({@link Backoff#timeout}). */
+  private static void requireBudgetLeft(
       final String resource,
       final String status,
       final String awaited,
       final Backoff backoff,
-      final StdCallbackContext context,
-      final String callGraph) {
-    final int checks = countCheck(context, callGraph);
-    if (backoff.exhausted(checks - 1)) {
+      final OperationTimer timer) {
+    final Duration elapsed = OperationTimer.elapsed(timer);
+    if (elapsed.compareTo(backoff.timeout()) >= 0) {
       throw new HandlerFailure(
           HandlerErrorCode.NotStabilized,
           String.format(
               "%s is still %s after %d minutes of waiting for %s",
-              resource, status, backoff.waited(checks - 1).toMinutes(), awaited));
+              resource, status, elapsed.toMinutes(), awaited));
     }
-    return checks;
   }
 
   /** Counts this check in the context, which travels between invocations; returns the count. */
@@ -117,19 +179,20 @@ public final class Stabilization {
    * While a resource is being deleted: false until Describe stops finding it (the caller checks
    * that), a failure for Delete_Failed, and the same time budget as {@link #reached}.
    */
-  public static boolean gone(
+  public static <C extends StdCallbackContext & OperationTimer> boolean gone(
       final String resource,
       final String status,
       final String failureReason,
       final Backoff backoff,
-      final StdCallbackContext context,
+      final C context,
       final String callGraph) {
+    recordCheck(backoff, context, callGraph);
     if (DELETE_FAILED.equals(status)) {
       throw new HandlerFailure(
           HandlerErrorCode.NotStabilized,
           String.format("%s is %s: %s", resource, status, reasonOrNone(failureReason)));
     }
-    requireBudgetLeft(resource, status, "deletion", backoff, context, callGraph);
+    requireBudgetLeft(resource, status, "deletion", backoff, context);
     return false;
   }
 }

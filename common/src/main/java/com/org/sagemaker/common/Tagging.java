@@ -41,6 +41,12 @@ public final class Tagging {
   /** ListTags rejects MaxResults below 50. */
   static final int LIST_TAGS_PAGE_SIZE = 100;
 
+  /**
+   * "SageMaker AI resources have a 50 tag limit" (developer guide, custom-tags.html), and a request
+   * carries at most 50 (the service model's TagList); one of them is {@link #CREATION_TOKEN}.
+   */
+  public static final int MAX_TAGS = 50;
+
   private Tagging() {}
 
   /** What an update must change: keys to delete, then tags to add or overwrite. */
@@ -94,16 +100,67 @@ public final class Tagging {
     return user;
   }
 
-  /** The tags to create a resource with: desired and system tags, and the creation token. */
+  /**
+   * The tags to create a resource with: the desired tags (stack tags overlaid with the resource's
+   * Tags) and the creation token. CloudFormation's system tags are not sent: SageMaker reserves the
+   * aws: prefix ("System prefix 'aws:' reserved for AWS usage in tag key", aws/sagemaker-python-sdk
+   * #1301), and AWS's own AWS::SageMaker::Domain does not send them either. Check the desired tags
+   * with {@link #requireAllowed} first.
+   */
   public static Map<String, String> forCreate(
-      final Map<String, String> desired,
-      final Map<String, String> systemTags,
-      final String clientRequestToken) {
-    final Map<String, String> tags = merge(desired, systemTags);
+      final Map<String, String> desired, final String clientRequestToken) {
+    final Map<String, String> tags = merge(desired);
     if (clientRequestToken != null) {
       tags.put(CREATION_TOKEN, clientRequestToken);
     }
     return tags;
+  }
+
+  /**
+   * Fails, before any call, when the desired tags cannot all be on a SageMaker resource: keys with
+   * the reserved aws: prefix (any case), or more than {@link #MAX_TAGS} with the creation token.
+   */
+  public static void requireAllowed(final Map<String, String> desired) {
+    if (desired == null) {
+      return;
+    }
+    final List<String> reserved =
+        desired.keySet().stream()
+            .filter(key -> key.toLowerCase(java.util.Locale.ROOT).startsWith(RESERVED_PREFIX))
+            .sorted()
+            .toList();
+    if (!reserved.isEmpty()) {
+      throw new HandlerFailure(
+          software.amazon.cloudformation.proxy.HandlerErrorCode.InvalidRequest,
+          "Tag keys beginning with aws: are reserved for AWS and SageMaker refuses them: "
+              + String.join(", ", reserved)
+              + ". Rename these tags.");
+    }
+    if (desired.size() + 1 > MAX_TAGS) {
+      throw new HandlerFailure(
+          software.amazon.cloudformation.proxy.HandlerErrorCode.InvalidRequest,
+          String.format(
+              "%d tags (the resource's Tags and the stack's tags together) are too many: a"
+                  + " SageMaker resource holds at most %d, and this type keeps one (%s) to recognise"
+                  + " its own resources. Remove at least %d.",
+              desired.size(), MAX_TAGS, CREATION_TOKEN, desired.size() + 1 - MAX_TAGS));
+    }
+  }
+
+  /**
+   * The keys CloudFormation passed as stack-level tags only: in {@code desiredResourceTags} (stack
+   * tags overlaid with the resource's Tags) but not in the model's Tags. A read leaves them out of
+   * Tags, where they would show as drift against a template that never named them.
+   */
+  public static Set<String> stackOnlyKeys(
+      final Map<String, String> desiredResourceTags, final Object model) {
+    if (desiredResourceTags == null) {
+      return Set.of();
+    }
+    final Map<String, String> own = resourceTags(model);
+    return desiredResourceTags.keySet().stream()
+        .filter(key -> own == null || !own.containsKey(key))
+        .collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 
   /** The Tags property of a resource model (Key/Value objects) as a map, or null without one. */
@@ -118,9 +175,14 @@ public final class Tagging {
     return tags;
   }
 
-  /** Sets model JSON's Tags property to the user's tags, sorted; none without user tags. */
-  public static void putModelTags(final ObjectNode model, final Map<String, String> tags) {
+  /**
+   * Sets model JSON's Tags property to the user's tags, sorted, leaving out {@code stackOnlyKeys}
+   * (see {@link #stackOnlyKeys}); none without user tags.
+   */
+  public static void putModelTags(
+      final ObjectNode model, final Map<String, String> tags, final Set<String> stackOnlyKeys) {
     final Map<String, String> user = userTags(tags);
+    user.keySet().removeAll(stackOnlyKeys);
     if (!user.isEmpty()) {
       final ArrayNode array = model.putArray(TAGS);
       user.forEach((key, value) -> array.addObject().put("Key", key).put("Value", value));

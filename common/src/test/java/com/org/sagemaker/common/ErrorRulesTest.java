@@ -22,17 +22,23 @@ class ErrorRulesTest {
             Action.READ,
             serviceError(400, "ResourceNotFound", "Domain d-1 not found"),
             HandlerErrorCode.NotFound),
+        // Only the resource's own ResourceNotFound is NotFound: a missing subnet, role or image,
+        // reported as ValidationException, is an invalid request.
         Arguments.of(
             Action.DELETE,
-            serviceError(400, "ValidationException", "Domain d-1 does not exist"),
-            HandlerErrorCode.NotFound),
+            serviceError(400, "ValidationException", "Subnet subnet-1 does not exist"),
+            HandlerErrorCode.InvalidRequest),
         Arguments.of(
             Action.UPDATE,
-            serviceError(400, "ValidationException", "Could not find user profile"),
+            serviceError(400, "ValidationException", "Could not find image arn:aws:sagemaker:x"),
+            HandlerErrorCode.InvalidRequest),
+        Arguments.of(
+            Action.UPDATE,
+            serviceError(400, "ResourceNotFound", "User profile a does not exist"),
             HandlerErrorCode.NotFound),
         Arguments.of(
             Action.CREATE,
-            serviceError(400, "ValidationException", "Domain d-1 does not exist"),
+            serviceError(400, "ResourceNotFound", "Domain d-1 does not exist"),
             HandlerErrorCode.InvalidRequest),
         Arguments.of(
             Action.CREATE,

@@ -13,13 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.json.JSONObject;
-import org.mockito.Mockito;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.traits.ListTrait;
@@ -342,93 +340,6 @@ public final class SchemaConformance {
     final Set<String> pointers = new TreeSet<>();
     schema.optJSONArray(list, new org.json.JSONArray()).forEach(p -> pointers.add(p.toString()));
     return pointers;
-  }
-
-  /** A handler's permissions as the schema lists them. */
-  public Set<String> permissions(final String handler) {
-    final Set<String> permissions = new TreeSet<>();
-    schema
-        .getJSONObject("handlers")
-        .getJSONObject(handler)
-        .getJSONArray("permissions")
-        .forEach(p -> permissions.add(p.toString()));
-    return permissions;
-  }
-
-  /**
-   * The type's least-privilege-role.yaml: the same trust as resource-role.yaml, exactly the
-   * SageMaker actions of all handlers, and iam:PassRole only on the roles given as a parameter,
-   * only to SageMaker.
-   */
-  @SuppressWarnings("unchecked")
-  public void assertLeastPrivilegeRole(final Path template, final Path resourceRole) {
-    final Map<String, Object> role = roleProperties(template);
-    assertThat(role.get("AssumeRolePolicyDocument"))
-        .as("trust policy")
-        .isEqualTo(roleProperties(resourceRole).get("AssumeRolePolicyDocument"));
-    final List<Map<String, Object>> statements =
-        (List<Map<String, Object>>)
-            ((Map<String, Object>)
-                    ((List<Map<String, Object>>) role.get("Policies")).get(0).get("PolicyDocument"))
-                .get("Statement");
-    final Set<String> sageMaker = new TreeSet<>();
-    for (final Object handler : schema.getJSONObject("handlers").keySet()) {
-      permissions(handler.toString()).stream()
-          .filter(permission -> permission.startsWith("sagemaker:"))
-          .forEach(sageMaker::add);
-    }
-    assertThat(statements).hasSize(2);
-    assertThat(new TreeSet<>((List<String>) statements.get(0).get("Action")))
-        .as("SageMaker actions")
-        .isEqualTo(sageMaker);
-    assertThat(statements.get(1))
-        .containsEntry("Action", "iam:PassRole")
-        .containsEntry("Resource", Map.of("Ref", "PassableRoleArns"))
-        .containsEntry(
-            "Condition",
-            Map.of("StringEquals", Map.of("iam:PassedToService", "sagemaker.amazonaws.com")));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> roleProperties(final Path template) {
-    try {
-      final Map<String, Object> parsed =
-          new org.yaml.snakeyaml.Yaml().load(Files.readString(template));
-      return (Map<String, Object>)
-          ((Map<String, Object>)
-                  ((Map<String, Object>) parsed.get("Resources")).get("ExecutionRole"))
-              .get("Properties");
-    } catch (final IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The IAM actions of the SageMaker calls made on a Mockito mock client. */
-  public static Set<String> sageMakerActionsCalled(final Object mockClient) {
-    return Mockito.mockingDetails(mockClient).getInvocations().stream()
-        .map(invocation -> invocation.getMethod().getName())
-        .filter(name -> !name.equals("serviceName") && !name.equals("serviceClientConfiguration"))
-        .map(
-            name ->
-                "sagemaker:" + name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1))
-        .collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  /**
-   * A handler's schema permissions are exactly the SageMaker calls made on the mock, plus those
-   * SageMaker authorizes without a call of ours, plus iam:PassRole where roles are passed.
-   */
-  public void assertPermissions(
-      final String handler,
-      final Object mockClient,
-      final Set<String> authorizedWithoutACall,
-      final boolean passesRoles) {
-    final Set<String> expected = new TreeSet<>(sageMakerActionsCalled(mockClient));
-    expected.addAll(authorizedWithoutACall);
-    if (passesRoles) {
-      expected.add("iam:PassRole");
-    }
-    assertThat(permissions(handler)).as(handler + " permissions").isEqualTo(expected);
   }
 
   /** The committed docs/ and resource-role.yaml are what the schema generates. */

@@ -12,7 +12,17 @@ class StabilizationTest {
 
   private static final String GRAPH = "Org-Test::Create";
   private final Backoff backoff = Backoff.every(Duration.ofMinutes(1), Duration.ofMinutes(3));
-  private final StdCallbackContext context = new StdCallbackContext();
+  private final TimedContext context = new TimedContext();
+
+  /** A callback context that keeps the operation's time, as both types' contexts do. */
+  @lombok.Getter
+  @lombok.Setter
+  static final class TimedContext extends StdCallbackContext implements OperationTimer {
+    private static final long serialVersionUID = 1L;
+    private long startedAtMillis;
+    private long invokedAtMillis;
+    private long waitedSeconds;
+  }
 
   @Test
   void targetStatusIsStable() {
@@ -105,6 +115,61 @@ class StabilizationTest {
     assertThat(reached("Pending")).isFalse();
     assertThat(reached("Pending")).isFalse();
     assertThatThrownBy(() -> reached("Pending")).isInstanceOf(HandlerFailure.class);
+  }
+
+  @Test
+  void theBudgetCoversEveryWaitOfTheOperation() {
+    // 2 one-minute waits for readiness, then the update's own wait spends the third minute.
+    assertThat(ready("Updating")).isFalse();
+    assertThat(ready("Updating")).isFalse();
+    assertThat(ready("InService")).isTrue();
+    assertThat(
+            Stabilization.reached(
+                "Domain d-1", "Updating", null, "InService", backoff, context, "second"))
+        .isFalse();
+    assertThatThrownBy(
+            () ->
+                Stabilization.reached(
+                    "Domain d-1", "Updating", null, "InService", backoff, context, "second"))
+        .hasMessage("Domain d-1 is still Updating after 3 minutes of waiting for InService");
+  }
+
+  @Test
+  void theBudgetCountsTheWallClockWhenItRunsAhead() {
+    final java.time.Instant start = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    OperationTimer.onInvocation(context, java.time.Clock.fixed(start, java.time.ZoneOffset.UTC));
+    assertThat(reached("Pending")).isFalse();
+    OperationTimer.onInvocation(
+        context,
+        java.time.Clock.fixed(start.plus(Duration.ofMinutes(4)), java.time.ZoneOffset.UTC));
+    assertThat(context.getStartedAtMillis()).isEqualTo(start.toEpochMilli());
+    assertThatThrownBy(() -> reached("Pending"))
+        .hasMessage("Domain d-1 is still Pending after 4 minutes of waiting for InService");
+  }
+
+  @Test
+  void anUpdateMayStartFromInServiceOrUpdateFailedOnly() {
+    assertThat(ready("InService")).isTrue();
+    assertThat(ready("Update_Failed")).isTrue();
+    assertThat(ready("Pending")).isFalse();
+    assertThatThrownBy(
+            () ->
+                Stabilization.readyForUpdate(
+                    "Domain d-1", "Failed", "no IPs", backoff, context, GRAPH))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized))
+        .hasMessageStartingWith("Domain d-1 is Failed (no IPs): SageMaker cannot update");
+    assertThatThrownBy(() -> ready("Delete_Failed"))
+        .hasMessageStartingWith("Domain d-1 is Delete_Failed (SageMaker gave no FailureReason)");
+    assertThatThrownBy(() -> ready("Deleting"))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound));
+  }
+
+  private boolean ready(final String status) {
+    return Stabilization.readyForUpdate("Domain d-1", status, null, backoff, context, "ready");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.org.sagemaker.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
@@ -58,12 +59,12 @@ class TaggingTest {
 
   @Test
   void createTagsCarryTheOperationsTokenWhichIsNeverAUserTag() {
-    final Map<String, String> tags =
-        Tagging.forCreate(
-            Map.of("team", "ml"), Map.of("aws:cloudformation:logical-id", "D"), "token-1");
-    assertThat(tags).containsEntry(Tagging.CREATION_TOKEN, "token-1").containsEntry("team", "ml");
+    final Map<String, String> tags = Tagging.forCreate(Map.of("team", "ml"), "token-1");
+    assertThat(tags)
+        .containsOnlyKeys(Tagging.CREATION_TOKEN, "team")
+        .containsEntry(Tagging.CREATION_TOKEN, "token-1");
     assertThat(Tagging.userTags(tags)).containsOnlyKeys("team");
-    assertThat(Tagging.forCreate(Map.of("team", "ml"), null, null)).containsOnlyKeys("team");
+    assertThat(Tagging.forCreate(Map.of("team", "ml"), null)).containsOnlyKeys("team");
     assertThat(Tagging.diff(tags, Map.of("team", "ml")).isEmpty()).isTrue();
   }
 
@@ -83,11 +84,45 @@ class TaggingTest {
     assertThat(Tagging.resourceTags(null)).isNull();
 
     final ObjectNode json = JsonNodeFactory.instance.objectNode();
-    Tagging.putModelTags(json, Map.of("aws:cloudformation:stack-name", "s"));
+    Tagging.putModelTags(json, Map.of("aws:cloudformation:stack-name", "s"), Set.of());
     assertThat(json.has("Tags")).isFalse();
-    Tagging.putModelTags(json, Map.of("z", "26", "a", "1", "aws:cloudformation:stack-name", "s"));
+    Tagging.putModelTags(
+        json,
+        Map.of("z", "26", "a", "1", "cost-center", "42", "aws:cloudformation:stack-name", "s"),
+        Set.of("cost-center"));
     assertThat(json.get("Tags").toString())
         .isEqualTo("[{\"Key\":\"a\",\"Value\":\"1\"},{\"Key\":\"z\",\"Value\":\"26\"}]");
+  }
+
+  @Test
+  void stackOnlyKeysAreTheStackTagsTheModelDoesNotName() {
+    final Map<String, Object> model = Map.of("Tags", List.of(Map.of("Key", "team", "Value", "ml")));
+    assertThat(Tagging.stackOnlyKeys(Map.of("team", "ml", "cost-center", "42"), model))
+        .containsExactly("cost-center");
+    assertThat(Tagging.stackOnlyKeys(Map.of("cost-center", "42"), Map.of("Name", "x")))
+        .containsExactly("cost-center");
+    assertThat(Tagging.stackOnlyKeys(null, model)).isEmpty();
+  }
+
+  @Test
+  void refusesReservedKeysAndMoreTagsThanSageMakerHolds() {
+    Tagging.requireAllowed(null);
+    final Map<String, String> full = new java.util.HashMap<>();
+    for (int i = 0; i < 49; i++) {
+      full.put("k" + i, "v");
+    }
+    Tagging.requireAllowed(full);
+    full.put("one-too-many", "v");
+    assertThatThrownBy(() -> Tagging.requireAllowed(full))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
+        .hasMessageStartingWith("50 tags (the resource's Tags and the stack's tags together)")
+        .hasMessageContaining("Remove at least 1.");
+    assertThatThrownBy(() -> Tagging.requireAllowed(Map.of("AWS:owner", "me", "team", "ml")))
+        .hasMessage(
+            "Tag keys beginning with aws: are reserved for AWS and SageMaker refuses them:"
+                + " AWS:owner. Rename these tags.");
   }
 
   @Test

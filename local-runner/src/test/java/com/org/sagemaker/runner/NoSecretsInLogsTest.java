@@ -22,7 +22,7 @@ class NoSecretsInLogsTest {
     final ObjectNode domain =
         json(
             """
-            {"DomainName": "quiet", "AuthMode": "IAM",
+            {"DomainName": "quiet", "AuthMode": "IAM", "VpcId": "vpc-1", "SubnetIds": ["subnet-1"],
              "DefaultUserSettings": {"ExecutionRole": "%s", "SecurityGroups": ["sg-0secretish"]}}
             """
                 .formatted(ROLE));

@@ -220,7 +220,8 @@ class ReliabilityScenariosTest {
   private static ObjectNode domain(final String name) {
     return json(
         """
-        {"DomainName": "%s", "AuthMode": "IAM", "DefaultUserSettings": {"ExecutionRole": "%s"}}
+        {"DomainName": "%s", "AuthMode": "IAM", "VpcId": "vpc-1", "SubnetIds": ["subnet-1"],
+         "DefaultUserSettings": {"ExecutionRole": "%s"}}
         """
             .formatted(name, ROLE));
   }

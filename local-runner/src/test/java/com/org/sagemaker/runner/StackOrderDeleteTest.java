@@ -23,7 +23,8 @@ class StackOrderDeleteTest {
     final ObjectNode domain =
         json(
             """
-            {"DomainName": "stack", "AuthMode": "IAM", "DefaultUserSettings": {"ExecutionRole": "%s"},
+            {"DomainName": "stack", "AuthMode": "IAM", "VpcId": "vpc-1", "SubnetIds": ["subnet-1"],
+            "DefaultUserSettings": {"ExecutionRole": "%s"},
              "RetentionPolicy": {"HomeEfsFileSystem": "Delete"}}
             """
                 .formatted(ROLE));
@@ -47,7 +48,7 @@ class StackOrderDeleteTest {
         json(
             """
         {"DomainId": "%s", "SpaceName": "erin-private", "OwnershipSettings": {"OwnerUserProfileName": "erin"},
-         "SpaceSharingSettings": {"SharingType": "Private"}}
+         "SpaceSharingSettings": {"SharingType": "Private"}, "SpaceSettings": {"AppType": "JupyterLab"}}
         """
                 .formatted(domainId)));
     aws.clock.advance(Timings.REALISTIC.appCreate());

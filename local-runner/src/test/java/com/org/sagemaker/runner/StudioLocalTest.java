@@ -133,6 +133,8 @@ class StudioLocalTest {
             Properties:
               DomainName: rollback
               AuthMode: IAM
+              VpcId: vpc-1
+              SubnetIds: [subnet-1]
               DefaultUserSettings:
                 ExecutionRole: arn:aws:iam::123456789012:role/R
           Profile:
@@ -206,6 +208,8 @@ class StudioLocalTest {
             Properties:
               DomainName: two
               AuthMode: IAM
+              VpcId: vpc-1
+              SubnetIds: [subnet-1]
               DefaultUserSettings:
                 ExecutionRole: arn:aws:iam::123456789012:role/R
                 SecurityGroups: !Ref Groups

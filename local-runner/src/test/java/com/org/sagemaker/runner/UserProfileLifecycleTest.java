@@ -27,7 +27,8 @@ class UserProfileLifecycleTest {
             "Domain",
             json(
                 """
-            {"DomainName": "profiles", "AuthMode": "IAM", "DefaultUserSettings": {"ExecutionRole": "%s"}}
+            {"DomainName": "profiles", "AuthMode": "IAM", "VpcId": "vpc-1", "SubnetIds": ["subnet-1"],
+            "DefaultUserSettings": {"ExecutionRole": "%s"}}
             """
                     .formatted(ROLE)));
     assertThat(domain.succeeded()).as(domain.message()).isTrue();

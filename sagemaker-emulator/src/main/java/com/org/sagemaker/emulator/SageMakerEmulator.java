@@ -50,25 +50,36 @@ public final class SageMakerEmulator implements AutoCloseable {
   }
 
   /** How to run it: the clock transitions follow, their durations and the account's limits. */
-  public record Options(int port, Clock clock, Timings timings, int domainLimit) {
+  public record Options(
+      int port, Clock clock, Timings timings, int domainLimit, Map<String, RateLimits.Rate> rates) {
     public static Options defaults() {
-      return new Options(0, Clock.systemUTC(), Timings.REALISTIC, 100);
+      return new Options(0, Clock.systemUTC(), Timings.REALISTIC, 100, Map.of());
     }
 
     public Options withPort(final int newPort) {
-      return new Options(newPort, clock, timings, domainLimit);
+      return new Options(newPort, clock, timings, domainLimit, rates);
     }
 
     public Options withClock(final Clock newClock) {
-      return new Options(port, newClock, timings, domainLimit);
+      return new Options(port, newClock, timings, domainLimit, rates);
     }
 
     public Options withTimings(final Timings newTimings) {
-      return new Options(port, clock, newTimings, domainLimit);
+      return new Options(port, clock, newTimings, domainLimit, rates);
     }
 
     public Options withDomainLimit(final int limit) {
-      return new Options(port, clock, timings, limit);
+      return new Options(port, clock, timings, limit, rates);
+    }
+
+    /**
+     * Throttles each operation family ("Describe", "List", "Tags", "Mutate") beyond {@code
+     * perSecond} calls a second on the emulator's clock, with bursts of up to {@code burst}.
+     */
+    public Options withRateLimit(final String family, final double perSecond, final int burst) {
+      final Map<String, RateLimits.Rate> more = new java.util.HashMap<>(rates);
+      more.put(family, new RateLimits.Rate(perSecond, burst));
+      return new Options(port, clock, timings, domainLimit, Map.copyOf(more));
     }
   }
 
@@ -95,7 +106,8 @@ public final class SageMakerEmulator implements AutoCloseable {
         new SageMakerEmulator(
             server,
             executor,
-            new SageMakerService(options.clock(), options.timings(), faults, options.domainLimit()),
+            new SageMakerService(
+                options.clock(), options.timings(), faults, options.domainLimit(), options.rates()),
             faults);
     server.createContext("/", emulator::handle);
     server.setExecutor(executor);

@@ -60,6 +60,7 @@ class DependentsTest extends EmulatorTestBase {
         r ->
             r.domainId(domainId)
                 .spaceName("alice-space")
+                .spaceSettings(p -> p.appType("JupyterLab"))
                 .ownershipSettings(o -> o.ownerUserProfileName("alice"))
                 .spaceSharingSettings(s -> s.sharingType("Private")));
     advance(Timings.REALISTIC.appCreate());
@@ -70,8 +71,7 @@ class DependentsTest extends EmulatorTestBase {
     assertThatThrownBy(
             () -> sageMaker.deleteUserProfile(r -> r.domainId(domainId).userProfileName("alice")))
         .isInstanceOf(ResourceInUseException.class)
-        .hasMessageContaining("app default")
-        .hasMessageContaining("private space alice-space");
+        .hasMessageContaining("because App(s) are associated with it");
     assertThatThrownBy(
             () ->
                 sageMaker.deleteApp(
@@ -91,7 +91,7 @@ class DependentsTest extends EmulatorTestBase {
     advance(Timings.REALISTIC.appCreate());
     assertThatThrownBy(
             () -> sageMaker.deleteSpace(r -> r.domainId(domainId).spaceName("alice-space")))
-        .hasMessageContaining("while it has apps");
+        .hasMessageContaining("because App(s) are associated with it");
     sageMaker.deleteApp(
         r ->
             r.domainId(domainId).spaceName("alice-space").appType("JupyterLab").appName("default"));
@@ -144,7 +144,7 @@ class DependentsTest extends EmulatorTestBase {
     assertThatThrownBy(() -> sageMaker.listTags(r -> r.resourceArn(arn).maxResults(10)))
         .hasMessageContaining("greater than or equal to 50");
     assertThatThrownBy(() -> sageMaker.listTags(r -> r.resourceArn(arn + "x")))
-        .isInstanceOf(ResourceNotFoundException.class);
+        .hasMessageContaining("does not exist");
     assertThat(
             emulator
                 .call(

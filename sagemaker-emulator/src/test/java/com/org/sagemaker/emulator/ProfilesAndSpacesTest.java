@@ -69,6 +69,8 @@ class ProfilesAndSpacesTest extends EmulatorTestBase {
                 r ->
                     r.domainName("sso")
                         .authMode("SSO")
+                        .vpcId("vpc-1")
+                        .subnetIds("subnet-1")
                         .defaultUserSettings(u -> u.executionRole(ROLE)))
             .domainId();
     advance(Timings.REALISTIC.domainCreate());
@@ -92,13 +94,20 @@ class ProfilesAndSpacesTest extends EmulatorTestBase {
         r ->
             r.domainId(domainId)
                 .spaceName("alice-space")
+                .spaceSettings(p -> p.appType("JupyterLab"))
                 .ownershipSettings(o -> o.ownerUserProfileName("alice")));
     sageMaker.createSpace(
         r ->
             r.domainId(domainId)
                 .spaceName("team")
                 .spaceSharingSettings(s -> s.sharingType("Shared")));
-    assertThatThrownBy(() -> sageMaker.createSpace(r -> r.domainId(domainId).spaceName("team")))
+    assertThatThrownBy(
+            () ->
+                sageMaker.createSpace(
+                    r ->
+                        r.domainId(domainId)
+                            .spaceName("team")
+                            .spaceSharingSettings(s -> s.sharingType("Shared"))))
         .isInstanceOf(ResourceInUseException.class);
     assertThatThrownBy(
             () ->
@@ -106,6 +115,7 @@ class ProfilesAndSpacesTest extends EmulatorTestBase {
                     r ->
                         r.domainId(domainId)
                             .spaceName("x")
+                            .spaceSettings(p -> p.appType("JupyterLab"))
                             .ownershipSettings(o -> o.ownerUserProfileName("nobody"))))
         .isInstanceOf(ResourceNotFoundException.class);
 
@@ -163,7 +173,7 @@ class ProfilesAndSpacesTest extends EmulatorTestBase {
                             .appNetworkAccessType("VpcOnly")
                             .vpcId("vpc-1")
                             .subnetIds("subnet-1")))
-        .hasMessageContaining("no apps in InService, Pending or Deleting");
+        .hasMessageContaining("no apps in the InService, Pending or Deleting state");
     advance(Timings.REALISTIC.appCreate());
     sageMaker.deleteApp(
         r ->
@@ -206,21 +216,31 @@ class ProfilesAndSpacesTest extends EmulatorTestBase {
                 .rStudioServerProDomainSettings()
                 .domainExecutionRoleArn())
         .isEqualTo(ROLE);
+    sageMaker.updateDomain(r -> r.domainId(domainId).appSecurityGroupManagement("Customer"));
+    advance(Timings.REALISTIC.domainUpdate());
+    assertThat(
+            sageMaker
+                .describeDomain(r -> r.domainId(domainId))
+                .appSecurityGroupManagementAsString())
+        .isEqualTo("Customer");
+
+    final String plain = createDomain("plain");
+    advance(Timings.REALISTIC.domainCreate());
     sageMaker.updateDomain(
         r ->
-            r.domainId(domainId)
-                .appSecurityGroupManagement("Customer")
+            r.domainId(plain)
                 .appNetworkAccessType("VpcOnly")
                 .vpcId("vpc-1")
                 .subnetIds("subnet-1", "subnet-2"));
     advance(Timings.REALISTIC.domainUpdate());
-    // Already VpcOnly: no need to send the VPC again.
-    sageMaker.updateDomain(r -> r.domainId(domainId).appNetworkAccessType("VpcOnly"));
-    advance(Timings.REALISTIC.domainUpdate());
-    assertThat(sageMaker.describeDomain(r -> r.domainId(domainId)).subnetIds())
+    // Even when it is VpcOnly already, VpcOnly goes with the VPC (terraform-provider-aws#45528).
+    assertThatThrownBy(
+            () -> sageMaker.updateDomain(r -> r.domainId(plain).appNetworkAccessType("VpcOnly")))
+        .hasMessageContaining("VpcId and Subnet IDs are required");
+    assertThat(sageMaker.describeDomain(r -> r.domainId(plain)).subnetIds())
         .containsExactly("subnet-1", "subnet-2");
-    sageMaker.deleteDomain(r -> r.domainId(domainId));
-    sageMaker.deleteDomain(r -> r.domainId(domainId));
+    sageMaker.deleteDomain(r -> r.domainId(plain));
+    sageMaker.deleteDomain(r -> r.domainId(plain));
   }
 
   @Test
@@ -231,15 +251,17 @@ class ProfilesAndSpacesTest extends EmulatorTestBase {
                     r ->
                         r.domainName("x")
                             .authMode("IAM")
+                            .vpcId("vpc-1")
                             .defaultUserSettings(u -> u.executionRole(ROLE))
                             .subnetIds(Collections.nCopies(17, "subnet-1"))))
-        .hasMessageContaining("length between 1 and 16");
+        .hasMessageContaining("less than or equal to 16");
     assertThatThrownBy(
             () ->
                 sageMaker.createDomain(
                     r ->
                         r.domainName("x")
                             .authMode("IAM")
+                            .vpcId("vpc-1")
                             .defaultUserSettings(u -> u.executionRole(ROLE))
                             .subnetIds("subnet 1")))
         .hasMessageContaining("subnetIds");
@@ -259,13 +281,15 @@ class ProfilesAndSpacesTest extends EmulatorTestBase {
                     r ->
                         r.domainName("x")
                             .authMode("IAM")
+                            .vpcId("vpc-1")
+                            .subnetIds("subnet-1")
                             .defaultUserSettings(u -> u.executionRole(ROLE))
                             .tags(Tag.builder().key("").value("v").build())))
-        .hasMessageContaining("Tag keys");
+        .hasMessageContaining("tags.member.key");
     final String domainId = inServiceDomain();
     final String arn = sageMaker.describeDomain(r -> r.domainId(domainId)).domainArn();
     assertThatThrownBy(() -> sageMaker.deleteTags(r -> r.resourceArn(arn).tagKeys(List.of())))
-        .hasMessageContaining("length between 1 and 50");
+        .hasMessageContaining("tagKeys");
     assertThatThrownBy(
             () ->
                 sageMaker.deleteDomain(

@@ -179,7 +179,7 @@ class SageMakerEmulatorTest extends EmulatorTestBase {
     assertThatThrownBy(() -> sageMaker.listDomains(r -> r.nextToken("garbage")))
         .hasMessageContaining("NextToken");
     assertThatThrownBy(() -> sageMaker.listDomains(r -> r.maxResults(101)))
-        .hasMessageContaining("MaxResults");
+        .hasMessageContaining("maxResults");
   }
 
   @Test

@@ -20,7 +20,9 @@ class SnapshotTest extends EmulatorTestBase {
                 .appName("default"));
     final String arn = sageMaker.describeDomain(r -> r.domainId(domainId)).domainArn();
     sageMaker.addTags(r -> r.resourceArn(arn).tags(Tag.builder().key("team").value("ml").build()));
-    sageMaker.deleteDomain(r -> r.domainId(createDomain("going")));
+    final String going = createDomain("going");
+    advance(Timings.REALISTIC.domainCreate());
+    sageMaker.deleteDomain(r -> r.domainId(going));
 
     final var snapshot = emulator.snapshot();
     final VirtualClock later = VirtualClock.manual(Instant.parse("2026-01-01T01:00:00Z"));

@@ -2,6 +2,7 @@ package com.org.sagemaker.studiodomain;
 
 import com.org.sagemaker.common.Backoff;
 import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.OperationTimer;
 import com.org.sagemaker.common.SageMakerClients;
 import com.org.sagemaker.common.Stabilization;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,12 +37,10 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
       final ResourceHandlerRequest<ResourceModel> request,
       final CallbackContext callbackContext,
       final Logger logger) {
-    return handleRequest(
-        proxy,
-        request,
-        callbackContext == null ? new CallbackContext() : callbackContext,
-        proxy.newProxy(client),
-        logger);
+    final CallbackContext context =
+        callbackContext == null ? new CallbackContext() : callbackContext;
+    OperationTimer.onInvocation(context, timings.clock());
+    return handleRequest(proxy, request, context, proxy.newProxy(client), logger);
   }
 
   protected abstract ProgressEvent<ResourceModel, CallbackContext> handleRequest(

@@ -1,5 +1,6 @@
 package com.org.sagemaker.studiodomain;
 
+import com.org.sagemaker.common.OperationTimer;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
 
 /**
@@ -11,11 +12,18 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 @lombok.Setter
 @lombok.ToString
 @lombok.EqualsAndHashCode(callSuper = true)
-public class CallbackContext extends StdCallbackContext {
+public class CallbackContext extends StdCallbackContext implements OperationTimer {
+
+  private long startedAtMillis;
+  private long invokedAtMillis;
+  private long waitedSeconds;
 
   /** Create: domains duplicated by a retried CreateDomain were looked for and deleted. */
   private boolean duplicatesChecked;
 
   /** Delete: no user profiles or spaces were found in the domain before DeleteDomain. */
   private boolean dependentsChecked;
+
+  /** Update: no app stands in the way of the settings this update changes. */
+  private boolean appsChecked;
 }

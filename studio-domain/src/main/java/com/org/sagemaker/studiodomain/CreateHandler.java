@@ -41,6 +41,7 @@ public class CreateHandler extends BaseHandlerStd {
       final Logger logger) {
     final ResourceModel model = request.getDesiredResourceState();
     DomainRules.validate(model);
+    Tagging.requireAllowed(request.getDesiredResourceTags());
     final AtomicReference<DescribeDomainResponse> described = new AtomicReference<>();
     return ProgressEvent.progress(model, callbackContext)
         .then(
@@ -53,7 +54,6 @@ public class CreateHandler extends BaseHandlerStd {
                                 m,
                                 Tagging.forCreate(
                                     request.getDesiredResourceTags(),
-                                    request.getSystemTags(),
                                     request.getClientRequestToken())))
                     .backoffDelay(timings.create())
                     .makeServiceCall(
@@ -91,7 +91,8 @@ public class CreateHandler extends BaseHandlerStd {
                     model,
                     progress.getCallbackContext(),
                     described.get(),
-                    Action.CREATE));
+                    Action.CREATE,
+                    Tagging.stackOnlyKeys(request.getDesiredResourceTags(), model)));
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.org.sagemaker.studiodomain;
 
 import com.org.sagemaker.common.Backoff;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -8,10 +9,11 @@ import java.time.Duration;
  * delete a domain (home EFS, network interfaces: commonly 3–10 minutes) and one to five to update
  * one; looking every 12 seconds from about when the fastest finish keeps API calls near a third of
  * a 5-second poll with a median of 5 seconds between the end and our seeing it (./bench, measured
- * and modelled in docs/performance.md). Each budget ends before the schema's 60-minute handler
- * timeout, so a stuck domain is reported with its last status.
+ * and modelled in docs/performance.md). Each operation's budget, from its first invocation, ends
+ * before the schema's 60-minute handler timeout, so a stuck domain is reported with its last
+ * status. {@code clock} tells the operation's time.
  */
-public record DomainTimings(Backoff create, Backoff update, Backoff delete) {
+public record DomainTimings(Backoff create, Backoff update, Backoff delete, Clock clock) {
 
   private static final Duration INTERVAL = Duration.ofSeconds(12);
   private static final Duration BUDGET = Duration.ofMinutes(55);
@@ -20,5 +22,6 @@ public record DomainTimings(Backoff create, Backoff update, Backoff delete) {
       new DomainTimings(
           new Backoff(Duration.ofSeconds(150), INTERVAL, INTERVAL, 1.0, BUDGET),
           new Backoff(Duration.ofSeconds(45), INTERVAL, INTERVAL, 1.0, BUDGET),
-          new Backoff(Duration.ofSeconds(150), INTERVAL, INTERVAL, 1.0, BUDGET));
+          new Backoff(Duration.ofSeconds(150), INTERVAL, INTERVAL, 1.0, BUDGET),
+          Clock.systemUTC());
 }

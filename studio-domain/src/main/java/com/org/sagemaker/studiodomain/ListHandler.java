@@ -29,8 +29,13 @@ public class ListHandler extends BaseHandlerStd {
       final CallbackContext callbackContext,
       final ProxyClient<SageMakerClient> proxyClient,
       final Logger logger) {
+    // CloudFormation may send no model at all; the call chain needs one.
+    final ResourceModel model =
+        request.getDesiredResourceState() == null
+            ? ResourceModel.builder().build()
+            : request.getDesiredResourceState();
     return proxy
-        .initiate(LIST_DOMAINS, proxyClient, request.getDesiredResourceState(), callbackContext)
+        .initiate(LIST_DOMAINS, proxyClient, model, callbackContext)
         .translateToServiceRequest(m -> Translator.toListRequest(request.getNextToken()))
         .makeServiceCall(
             (listRequest, client) ->

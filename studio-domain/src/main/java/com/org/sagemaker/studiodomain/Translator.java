@@ -3,6 +3,7 @@ package com.org.sagemaker.studiodomain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.common.SchemaDefaults;
 import com.org.sagemaker.common.SdkJson;
 import com.org.sagemaker.common.Tagging;
 import java.util.List;
@@ -41,12 +42,23 @@ final class Translator {
           "AppSecurityGroupManagement",
           "SubnetIds",
           "AppNetworkAccessType",
-          "TagPropagation",
-          "VpcId");
+          "TagPropagation");
 
-  /** Values SageMaker applies but Describe may leave out (cloudformation-coverage-roadmap#2494). */
-  private static final Map<String, String> SERVICE_DEFAULTS =
-      Map.of("/DefaultUserSettings/RStudioServerProAppSettings/AccessStatus", "DISABLED");
+  private static final String DOMAIN_SETTINGS = "DomainSettings";
+
+  /** The domain's settings: what UpdateDomain changes, and what a template may remove. */
+  static final List<String> SETTINGS =
+      List.of(
+          "DefaultUserSettings",
+          "DefaultSpaceSettings",
+          DOMAIN_SETTINGS,
+          "AppSecurityGroupManagement",
+          "SubnetIds",
+          "AppNetworkAccessType",
+          "TagPropagation");
+
+  private static final SchemaDefaults DEFAULTS =
+      new SchemaDefaults(new Configuration().resourceSchemaJSONObject());
 
   private Translator() {}
 
@@ -64,23 +76,27 @@ final class Translator {
 
   /**
    * The UpdateDomain request for what changed between the two models, or empty when no domain
-   * setting changed (tags and the delete-time RetentionPolicy are not domain settings). Only
-   * changed members are sent: SageMaker rejects some of them, e.g. AppNetworkAccessType, while apps
-   * are running, even when the value is unchanged.
+   * setting changed (tags and the delete-time RetentionPolicy are not domain settings). A setting
+   * the template removed is sent as its default (see {@link SchemaDefaults}). Only changed members
+   * are sent: SageMaker rejects some of them, e.g. AppNetworkAccessType, while apps are running,
+   * even when the value is unchanged.
    */
   static Optional<UpdateDomainRequest> toUpdateRequest(
       final ResourceModel desired, final ResourceModel previous) {
-    final ObjectNode want = SdkJson.modelToJson(desired);
     final ObjectNode had =
         previous == null ? JsonNodeFactory.instance.objectNode() : SdkJson.modelToJson(previous);
+    final ObjectNode want = DEFAULTS.resetRemoved(had, SdkJson.modelToJson(desired), SETTINGS);
     final ObjectNode update = JsonNodeFactory.instance.objectNode();
     for (final String member : UPDATE_MEMBERS) {
       if (changed(want, had, member)) {
         update.set(member, want.get(member));
       }
     }
-    if (changed(want, had, "DomainSettings")) {
-      update.set("DomainSettingsForUpdate", domainSettingsForUpdate(want.get("DomainSettings")));
+    if (changed(want, had, DOMAIN_SETTINGS)) {
+      update.set(
+          "DomainSettingsForUpdate",
+          domainSettingsForUpdate(
+              changedMembers(want.get(DOMAIN_SETTINGS), had.get(DOMAIN_SETTINGS))));
     }
     if (isSwitchingToVpcOnly(desired, previous)) {
       // SageMaker needs both alongside the switch, changed or not (terraform-provider-aws#45528).
@@ -101,6 +117,22 @@ final class Translator {
 
   private static boolean changed(final JsonNode want, final JsonNode had, final String member) {
     return want.has(member) && !Objects.equals(want.get(member), had.get(member));
+  }
+
+  /**
+   * The members of {@code want} that differ from {@code had}: UpdateDomain keeps what it is not
+   * given, and SageMaker refuses some of them (RStudio settings) while apps run even unchanged.
+   */
+  private static JsonNode changedMembers(final JsonNode want, final JsonNode had) {
+    final ObjectNode changed = JsonNodeFactory.instance.objectNode();
+    want.properties()
+        .forEach(
+            e -> {
+              if (had == null || !Objects.equals(e.getValue(), had.get(e.getKey()))) {
+                changed.set(e.getKey(), e.getValue());
+              }
+            });
+    return changed;
   }
 
   private static JsonNode domainSettingsForUpdate(final JsonNode domainSettings) {
@@ -129,12 +161,17 @@ final class Translator {
     return ListDomainsRequest.builder().nextToken(nextToken).maxResults(LIST_PAGE_SIZE).build();
   }
 
-  /** The model as SageMaker reports it, with the user's tags (reserved aws: tags left out). */
+  /**
+   * The model as SageMaker reports it, with the defaults of what it leaves out, and the user's tags
+   * (reserved aws: tags and the stack's own tags left out).
+   */
   static ResourceModel fromDescribe(
-      final DescribeDomainResponse domain, final Map<String, String> tags) {
+      final DescribeDomainResponse domain,
+      final Map<String, String> tags,
+      final Set<String> stackOnlyKeys) {
     final ObjectNode json = SdkJson.retain(SdkJson.toJson(domain), MODEL_PROPERTIES);
-    SdkJson.fillAbsent(json, SERVICE_DEFAULTS);
-    Tagging.putModelTags(json, tags);
+    DEFAULTS.fill(json);
+    Tagging.putModelTags(json, tags, stackOnlyKeys);
     return SdkJson.jsonToModel(json, ResourceModel.class);
   }
 

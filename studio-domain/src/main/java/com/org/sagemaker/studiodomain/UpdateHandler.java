@@ -18,8 +18,11 @@ import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
- * Updates in place: wait until the domain is not busy, UpdateDomain with what changed and wait for
- * InService again, then apply tag changes with DeleteTags/AddTags.
+ * Updates in place: wait until SageMaker accepts an update (InService, or Update_Failed, which an
+ * update repairs: so a failed update never blocks the next one or CloudFormation's rollback), check
+ * that no app stands in the way, UpdateDomain with what changed and wait for InService again, then
+ * apply tag changes with DeleteTags/AddTags. Only a transition that fails after this update's call
+ * ends it NotStabilized.
  */
 public class UpdateHandler extends BaseHandlerStd {
 
@@ -47,6 +50,7 @@ public class UpdateHandler extends BaseHandlerStd {
     requireDomainId(model);
     SCHEMA_RULES.requireCreateOnlyUnchanged(previous, model);
     DomainRules.validateUpdate(model, previous);
+    Tagging.requireAllowed(request.getDesiredResourceTags());
     final Optional<UpdateDomainRequest> update = Translator.toUpdateRequest(model, previous);
     final AtomicReference<DescribeDomainResponse> described = new AtomicReference<>();
 
@@ -61,18 +65,16 @@ public class UpdateHandler extends BaseHandlerStd {
                     .makeServiceCall((describeRequest, client) -> (DescribeDomainResponse) null)
                     .stabilize(
                         (describeRequest, response, client, m, context) ->
-                            isInService(
-                                client,
-                                m,
-                                context,
-                                timings.update(),
-                                AWAIT_READY,
-                                described,
-                                logger))
+                            isReadyForUpdate(client, m, context, described, logger))
                     .handleError(
                         (describeRequest, e, client, m, context) ->
                             ErrorRules.handle(Action.UPDATE, e, m, context))
                     .progress())
+        .then(
+            progress ->
+                update.isEmpty()
+                    ? progress
+                    : BlockingApps.check(proxyClient, progress, previous, update.get()))
         .then(
             progress ->
                 update.isEmpty()
@@ -118,7 +120,28 @@ public class UpdateHandler extends BaseHandlerStd {
                     model,
                     progress.getCallbackContext(),
                     described.get(),
-                    Action.UPDATE));
+                    Action.UPDATE,
+                    Tagging.stackOnlyKeys(request.getDesiredResourceTags(), model)));
+  }
+
+  /** Describes the domain: may UpdateDomain be called now? See {@link Stabilization}. */
+  private boolean isReadyForUpdate(
+      final ProxyClient<SageMakerClient> client,
+      final ResourceModel model,
+      final CallbackContext context,
+      final AtomicReference<DescribeDomainResponse> described,
+      final Logger logger) {
+    final DescribeDomainResponse domain = describe(client, model);
+    described.set(domain);
+    model.setDomainArn(domain.domainArn());
+    logger.log(String.format("Domain %s is %s", model.getDomainId(), domain.statusAsString()));
+    return Stabilization.readyForUpdate(
+        "Domain " + model.getDomainId(),
+        domain.statusAsString(),
+        domain.failureReason(),
+        timings.update(),
+        context,
+        AWAIT_READY);
   }
 
   /** Known once the domain was described in this invocation; described again otherwise. */

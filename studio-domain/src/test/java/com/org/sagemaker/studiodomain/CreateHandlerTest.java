@@ -85,7 +85,7 @@ class CreateHandlerTest extends DomainTestBase {
     assertThat(create.getValue().defaultUserSettings().executionRole()).isEqualTo(ROLE);
     assertThat(create.getValue().tags())
         .extracting(t -> t.key() + "=" + t.value())
-        .containsExactly("aws:cloudformation:stack-name=studio-stack", "stack-tag=s", "team=ml");
+        .containsExactly("stack-tag=s", "team=ml"); // never CloudFormation's aws: system tags
     // Nothing is described in the invocation that created the domain, nor again for the final
     // read: the check that saw it InService serves.
     verify(sageMaker, times(2)).describeDomain(any(DescribeDomainRequest.class));

@@ -18,8 +18,66 @@ class DomainRulesTest extends DomainTestBase {
         .hasMessageContaining("VpcId and SubnetIds");
     assertThatThrownBy(() -> DomainRules.validate(vpcOnly.toBuilder().subnetIds(List.of()).build()))
         .isInstanceOf(HandlerFailure.class);
-    assertThatCode(() -> DomainRules.validate(model().toBuilder().subnetIds(null).build()))
+  }
+
+  @Test
+  void everyDomainButAUnifiedStudioOneNeedsAVpcAndSubnets() {
+    assertThatThrownBy(() -> DomainRules.validate(model().toBuilder().subnetIds(null).build()))
+        .isInstanceOf(HandlerFailure.class)
+        .hasMessageStartingWith("VpcId and SubnetIds are required");
+    assertThatThrownBy(() -> DomainRules.validate(model().toBuilder().vpcId(null).build()))
+        .isInstanceOf(HandlerFailure.class);
+    assertThatCode(
+            () ->
+                DomainRules.validate(
+                    model().toBuilder()
+                        .vpcId(null)
+                        .subnetIds(null)
+                        .domainSettings(
+                            DomainSettings.builder()
+                                .unifiedStudioSettings(UnifiedStudioSettings.builder().build())
+                                .build())
+                        .build()))
         .doesNotThrowAnyException();
+  }
+
+  @Test
+  void studioWebPortalDisabledNeedsAnotherLandingPage() {
+    final ResourceModel classic =
+        model().toBuilder()
+            .defaultUserSettings(
+                UserSettings.builder().executionRole(ROLE).studioWebPortal("DISABLED").build())
+            .build();
+    // Created so: fine (what SageMaker lands such a domain on is not established).
+    assertThatCode(() -> DomainRules.validate(classic)).doesNotThrowAnyException();
+    // Switched off later, SageMaker keeps its studio:: landing page and refuses
+    // (terraform-provider-aws#35504).
+    assertThatThrownBy(() -> DomainRules.validateUpdate(classic, model()))
+        .isInstanceOf(HandlerFailure.class)
+        .hasMessageContaining("app:JupyterServer:");
+    final ResourceModel jupyter =
+        classic.toBuilder()
+            .defaultUserSettings(
+                UserSettings.builder()
+                    .executionRole(ROLE)
+                    .studioWebPortal("DISABLED")
+                    .defaultLandingUri("app:JupyterServer:")
+                    .build())
+            .build();
+    assertThatCode(() -> DomainRules.validateUpdate(jupyter, model())).doesNotThrowAnyException();
+    assertThatCode(() -> DomainRules.validateUpdate(classic, classic)).doesNotThrowAnyException();
+    assertThatThrownBy(
+            () ->
+                DomainRules.validate(
+                    classic.toBuilder()
+                        .defaultUserSettings(
+                            UserSettings.builder()
+                                .executionRole(ROLE)
+                                .studioWebPortal("DISABLED")
+                                .defaultLandingUri("studio::")
+                                .build())
+                        .build()))
+        .isInstanceOf(HandlerFailure.class);
   }
 
   @Test

@@ -22,7 +22,10 @@ abstract class DomainTestBase {
   static final int MAX_CHECKS = 5;
   static final DomainTimings TIMINGS =
       new DomainTimings(
-          Backoff.shortest(MAX_CHECKS), Backoff.shortest(MAX_CHECKS), Backoff.shortest(MAX_CHECKS));
+          Backoff.shortest(MAX_CHECKS),
+          Backoff.shortest(MAX_CHECKS),
+          Backoff.shortest(MAX_CHECKS),
+          java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));
 
   final SageMakerClient sageMaker = mock(SageMakerClient.class);
   final AmazonWebServicesClientProxy proxy = HandlerTestSupport.callbackProxy();

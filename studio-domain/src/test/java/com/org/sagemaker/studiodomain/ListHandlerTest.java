@@ -24,7 +24,7 @@ class ListHandlerTest extends DomainTestBase {
     return handler.handleRequest(
         proxy,
         ResourceHandlerRequest.<ResourceModel>builder()
-            .desiredResourceState(ResourceModel.builder().build())
+            // CloudFormation may send no model at all.
             .nextToken(nextToken)
             .build(),
         new CallbackContext(),

@@ -90,11 +90,11 @@ class ReadHandlerTest extends DomainTestBase {
   }
 
   @Test
-  void notFoundReportedAsValidationExceptionIsNotFoundToo() {
+  void aValidationExceptionIsNeverNotFoundWhateverItsMessage() {
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
-        .thenThrow(serviceError(400, "ValidationException", "Domain d-abc123 does not exist"));
+        .thenThrow(serviceError(400, "ValidationException", "Image version does not exist"));
 
-    assertThat(read(modelWithId()).getErrorCode()).isEqualTo(HandlerErrorCode.NotFound);
+    assertThat(read(modelWithId()).getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest);
   }
 
   @Test

@@ -82,6 +82,10 @@ class SchemaConformanceTest {
     createOnly.removeAll(updatable);
     createOnly.remove("DomainSettings"); // updatable as DomainSettingsForUpdate
     createOnly.remove("Tags"); // updatable with AddTags/DeleteTags
+    // UpdateDomain's VpcId is "only when adding VPC configuration to a SageMaker AI domain used in
+    // Amazon SageMaker Unified Studio that was created without VPC settings" (API reference), so a
+    // VPC change replaces the domain, as in AWS's own AWS::SageMaker::Domain.
+    createOnly.add("VpcId");
     assertThat(names(conformance.pointers("createOnlyProperties"))).isEqualTo(createOnly);
   }
 

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.AddTagsResponse;
+import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListAppsRequest;
+import software.amazon.awssdk.services.sagemaker.model.ListAppsResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.UpdateDomainRequest;
 import software.amazon.awssdk.services.sagemaker.model.UpdateDomainResponse;
@@ -66,6 +69,8 @@ class UpdateHandlerTest extends DomainTestBase {
       chain = chain.thenReturn(domain(statuses[i]));
     }
     when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of("team", "ml")));
+    when(sageMaker.listApps(any(ListAppsRequest.class)))
+        .thenReturn(ListAppsResponse.builder().build());
   }
 
   @Test
@@ -116,7 +121,126 @@ class UpdateHandlerTest extends DomainTestBase {
     // the final read reuses.
     verify(sageMaker, times(3)).describeDomain(any(DescribeDomainRequest.class));
     verify(sageMaker).listTags(any(ListTagsRequest.class));
+    // RStudio settings change: SageMaker refuses that while apps are InService, so they are looked
+    // for first.
+    verify(sageMaker).listApps(any(ListAppsRequest.class));
     verifyNoOtherCalls();
+  }
+
+  @Test
+  void aDomainInUpdateFailedIsUpdatedAgainSoARollbackCanRepairIt() {
+    givenDomainStatuses("Update_Failed", "Updating", "InService", "InService");
+    when(sageMaker.updateDomain(any(UpdateDomainRequest.class)))
+        .thenReturn(UpdateDomainResponse.builder().build());
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events =
+        update(
+            request(
+                modelWithId().toBuilder().tagPropagation("ENABLED").build(),
+                modelWithId().toBuilder().tagPropagation("DISABLED").build()));
+
+    assertThat(events)
+        .last()
+        .satisfies(e -> assertThat(e.getStatus()).isEqualTo(OperationStatus.SUCCESS));
+    verify(sageMaker).updateDomain(any(UpdateDomainRequest.class));
+  }
+
+  @Test
+  void aDomainWhoseCreationFailedCannotBeUpdated() {
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("Failed").toBuilder().failureReason("No free IPs").build());
+
+    assertThatThrownBy(
+            () ->
+                update(
+                    request(
+                        modelWithId(),
+                        modelWithId().toBuilder().tagPropagation("ENABLED").build())))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized))
+        .hasMessageStartingWith("Domain " + DOMAIN_ID + " is Failed (No free IPs)");
+    verify(sageMaker, never()).updateDomain(any(UpdateDomainRequest.class));
+  }
+
+  @Test
+  void runningAppsStopANetworkChangeBeforeUpdateDomainNamingThem() {
+    givenDomainStatuses("InService");
+    when(sageMaker.listApps(any(ListAppsRequest.class)))
+        .thenReturn(
+            ListAppsResponse.builder()
+                .apps(
+                    AppDetails.builder()
+                        .appName("default")
+                        .appType("JupyterServer")
+                        .userProfileName("alice")
+                        .status("InService")
+                        .build(),
+                    AppDetails.builder()
+                        .appName("old")
+                        .appType("JupyterServer")
+                        .userProfileName("bob")
+                        .status("Deleted")
+                        .build())
+                .build());
+
+    assertThatThrownBy(
+            () ->
+                update(
+                    request(
+                        modelWithId(),
+                        modelWithId().toBuilder().appNetworkAccessType("VpcOnly").build())))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.ResourceConflict))
+        .hasMessageContaining("while AppNetworkAccessType changes")
+        .hasMessageContaining("JupyterServer app default of alice (InService)")
+        .hasMessageNotContaining("old");
+    verify(sageMaker, never()).updateDomain(any(UpdateDomainRequest.class));
+  }
+
+  @Test
+  void aRemovedSettingIsSentAsItsDefault() {
+    givenDomainStatuses("InService", "Updating", "InService", "InService");
+    when(sageMaker.updateDomain(any(UpdateDomainRequest.class)))
+        .thenReturn(UpdateDomainResponse.builder().build());
+
+    update(request(modelWithId().toBuilder().tagPropagation("ENABLED").build(), modelWithId()));
+
+    final ArgumentCaptor<UpdateDomainRequest> captor =
+        ArgumentCaptor.forClass(UpdateDomainRequest.class);
+    verify(sageMaker).updateDomain(captor.capture());
+    assertThat(captor.getValue().tagPropagationAsString()).isEqualTo("DISABLED");
+  }
+
+  @Test
+  void aRemovedSettingWithoutADefaultFailsBeforeAnyCall() {
+    final ResourceModel withGroups =
+        modelWithId().toBuilder()
+            .defaultUserSettings(
+                UserSettings.builder().executionRole(ROLE).securityGroups(List.of("sg-1")).build())
+            .build();
+
+    assertThatThrownBy(() -> update(request(withGroups, modelWithId())))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
+        .hasMessageStartingWith("DefaultUserSettings.SecurityGroups removed from the template");
+    verifyNoInteractions(sageMaker);
+  }
+
+  @Test
+  void moreTagsThanSageMakerHoldsFailBeforeAnyCall() {
+    final Map<String, String> many = new java.util.HashMap<>();
+    for (int i = 0; i < 50; i++) {
+      many.put("k" + i, "v");
+    }
+    assertThatThrownBy(
+            () -> update(request(modelWithId(), modelWithId(), Map.of("team", "ml"), many)))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest));
+    verifyNoInteractions(sageMaker);
   }
 
   @Test

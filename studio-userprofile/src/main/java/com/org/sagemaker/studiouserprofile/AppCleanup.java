@@ -7,6 +7,7 @@ import com.org.sagemaker.common.Pages;
 import com.org.sagemaker.common.Stabilization;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
@@ -24,11 +25,14 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 
 /**
- * SageMaker refuses to delete a user profile that still has apps or owns private spaces. This step
- * deletes the profile's apps and the apps in its private spaces, waits until they are gone, then
- * deletes those spaces and waits again; each invocation looks afresh, so it resumes after any
- * interruption. Shared spaces are never touched. With DeleteAppsOnDelete false it only fails,
- * naming what is in the way.
+ * SageMaker refuses to delete a user profile that still has apps (other than Failed or Deleted
+ * ones) or owns spaces ("All apps launched by a user profile and all spaces owned by the user
+ * profile must be deleted", developer guide, domain-user-profile-remove.html). This step deletes
+ * the profile's apps and the apps in its private spaces, waits until they are gone, then deletes
+ * those spaces and waits again; each invocation looks afresh, so it resumes after any interruption.
+ * Shared spaces are never touched: other users work in them, so a profile that owns one fails at
+ * once, before anything is deleted. With DeleteAppsOnDelete false it only fails, naming what is in
+ * the way.
  */
 final class AppCleanup {
 
@@ -39,6 +43,7 @@ final class AppCleanup {
   private static final String PENDING = "Pending";
   private static final String DELETE_FAILED = "Delete_Failed";
   private static final String PRIVATE = "Private";
+  private static final Set<String> NOT_IN_THE_WAY = Set.of(DELETED, FAILED);
 
   private AppCleanup() {}
 
@@ -53,7 +58,19 @@ final class AppCleanup {
     }
     final ResourceModel model = progress.getResourceModel();
     try {
-      final List<SpaceDetails> spaces = privateSpaces(client, model);
+      final List<SpaceDetails> owned = ownedSpaces(client, model);
+      final List<String> shared =
+          owned.stream().filter(space -> !isPrivate(space)).map(SpaceDetails::spaceName).toList();
+      if (!shared.isEmpty()) {
+        throw new HandlerFailure(
+            HandlerErrorCode.ResourceConflict,
+            String.format(
+                "%s owns shared space(s) %s, and SageMaker deletes a profile only once the spaces"
+                    + " it owns are gone. Shared spaces hold other users' work, so they are never"
+                    + " deleted for you: delete them (or give them to another owner) first.",
+                BaseHandlerStd.label(model), String.join(", ", shared)));
+      }
+      final List<SpaceDetails> spaces = owned.stream().filter(AppCleanup::isPrivate).toList();
       final List<AppDetails> apps = apps(client, model, null);
       for (final SpaceDetails space : spaces) {
         apps.addAll(apps(client, model, space.spaceName()));
@@ -70,7 +87,7 @@ final class AppCleanup {
                 BaseHandlerStd.label(model), String.join(", ", names)));
       }
       if (!apps.isEmpty()) {
-        deleteApps(client, model, apps, context, logger);
+        deleteApps(client, model, apps, logger);
         return waitFor(
             model, context, backoff, "apps " + apps.stream().map(AppCleanup::describe).toList());
       }
@@ -106,7 +123,11 @@ final class AppCleanup {
         model);
   }
 
-  /** The profile's apps (or those of one of its spaces) that are not yet Deleted. */
+  /**
+   * The profile's apps (or those of one of its spaces) that block its deletion: not Deleted, and
+   * not Failed ("An app whose status is Failed doesn't need to be deleted", developer guide,
+   * gs-studio-delete-domain.html; SageMaker also refuses to delete one).
+   */
   private static List<AppDetails> apps(
       final ProxyClient<SageMakerClient> client,
       final ResourceModel model,
@@ -127,12 +148,12 @@ final class AppCleanup {
                 ListAppsResponse::apps,
                 ListAppsResponse::nextToken)
             .stream()
-            .filter(app -> !DELETED.equals(app.statusAsString()))
+            .filter(app -> !NOT_IN_THE_WAY.contains(app.statusAsString()))
             .toList());
   }
 
-  /** Spaces of the domain that this profile owns privately; shared ones are left alone. */
-  private static List<SpaceDetails> privateSpaces(
+  /** Spaces of the domain that this profile owns, private or shared. */
+  private static List<SpaceDetails> ownedSpaces(
       final ProxyClient<SageMakerClient> client, final ResourceModel model) {
     return Pages.collect(
             token ->
@@ -151,34 +172,29 @@ final class AppCleanup {
                 space.ownershipSettingsSummary() != null
                     && model
                         .getUserProfileName()
-                        .equals(space.ownershipSettingsSummary().ownerUserProfileName())
-                    && space.spaceSharingSettingsSummary() != null
-                    && PRIVATE.equals(space.spaceSharingSettingsSummary().sharingTypeAsString()))
+                        .equalsIgnoreCase(space.ownershipSettingsSummary().ownerUserProfileName()))
         .toList();
   }
 
+  private static boolean isPrivate(final SpaceDetails space) {
+    return space.spaceSharingSettingsSummary() != null
+        && PRIVATE.equals(space.spaceSharingSettingsSummary().sharingTypeAsString());
+  }
+
   /**
-   * Asks SageMaker to delete each app that can be deleted now: not one already Deleting, nor one
-   * still Pending (it can be deleted once InService). An app this operation asked to delete that
-   * turned Failed is reported, not asked again.
+   * Asks SageMaker to delete each app that can be deleted now: InService ones ("You can only delete
+   * an app whose status is InService"), not one already Deleting, nor one still Pending (it can be
+   * deleted once InService).
    */
   private static void deleteApps(
       final ProxyClient<SageMakerClient> client,
       final ResourceModel model,
       final List<AppDetails> apps,
-      final CallbackContext context,
       final Logger logger) {
     for (final AppDetails app : apps) {
       final String status = app.statusAsString();
       if (Stabilization.DELETING.equals(status) || PENDING.equals(status)) {
         continue;
-      }
-      if (FAILED.equals(status) && context.getAppDeletesRequested().contains(describe(app))) {
-        throw new HandlerFailure(
-            HandlerErrorCode.NotStabilized,
-            String.format(
-                "%s: SageMaker failed to delete %s; see DescribeApp for its FailureReason.",
-                BaseHandlerStd.label(model), describe(app)));
       }
       logger.log("Deleting " + describe(app));
       ignoringNotFound(
@@ -193,7 +209,6 @@ final class AppCleanup {
                       .userProfileName(app.spaceName() == null ? app.userProfileName() : null)
                       .build(),
                   client.client()::deleteApp));
-      context.getAppDeletesRequested().add(describe(app));
     }
   }
 

@@ -3,6 +3,7 @@ package com.org.sagemaker.studiouserprofile;
 import com.org.sagemaker.common.Backoff;
 import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.OperationTimer;
 import com.org.sagemaker.common.SageMakerClients;
 import com.org.sagemaker.common.Stabilization;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,12 +39,10 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
       final ResourceHandlerRequest<ResourceModel> request,
       final CallbackContext callbackContext,
       final Logger logger) {
-    return handleRequest(
-        proxy,
-        request,
-        callbackContext == null ? new CallbackContext() : callbackContext,
-        proxy.newProxy(client),
-        logger);
+    final CallbackContext context =
+        callbackContext == null ? new CallbackContext() : callbackContext;
+    OperationTimer.onInvocation(context, timings.clock());
+    return handleRequest(proxy, request, context, proxy.newProxy(client), logger);
   }
 
   protected abstract ProgressEvent<ResourceModel, CallbackContext> handleRequest(
@@ -64,12 +63,13 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
   }
 
   /**
-   * Waits, through callbacks, until the profile is InService: each check describes it, the first
+   * Waits, through callbacks, until SageMaker accepts an update of the profile (InService or
+   * Update_Failed, see {@link Stabilization#readyForUpdate}): each check describes it, the first
    * one at once. Nothing is called to start the wait; the chain is there for its memoized, budgeted
-   * stabilization. The description that showed it InService is kept in {@code described} for the
-   * final read of this invocation.
+   * stabilization. The last description is kept in {@code described} for the final read of this
+   * invocation.
    */
-  static ProgressEvent<ResourceModel, CallbackContext> awaitInService(
+  static ProgressEvent<ResourceModel, CallbackContext> awaitReadyForUpdate(
       final AmazonWebServicesClientProxy proxy,
       final ProxyClient<SageMakerClient> proxyClient,
       final ProgressEvent<ResourceModel, CallbackContext> progress,
@@ -83,8 +83,9 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
   }
 
   /**
-   * Like {@link #awaitInService}, after the call that began the transition in this invocation: the
-   * first look comes after the backoff's first delay (see {@link Stabilization#justCalled}).
+   * Waits until the profile is InService, after the call that began the transition in this
+   * invocation: the first look comes after the backoff's first delay (see {@link
+   * Stabilization#justCalled}); a failure now is this transition's.
    */
   static ProgressEvent<ResourceModel, CallbackContext> awaitTransition(
       final AmazonWebServicesClientProxy proxy,
@@ -123,14 +124,22 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
               described.set(profile);
               model.setUserProfileArn(profile.userProfileArn());
               logger.log(String.format("%s is %s", label(model), profile.statusAsString()));
-              return Stabilization.reached(
-                  label(model),
-                  profile.statusAsString(),
-                  profile.failureReason(),
-                  Stabilization.IN_SERVICE,
-                  backoff,
-                  context,
-                  callGraph);
+              return afterCall
+                  ? Stabilization.reached(
+                      label(model),
+                      profile.statusAsString(),
+                      profile.failureReason(),
+                      Stabilization.IN_SERVICE,
+                      backoff,
+                      context,
+                      callGraph)
+                  : Stabilization.readyForUpdate(
+                      label(model),
+                      profile.statusAsString(),
+                      profile.failureReason(),
+                      backoff,
+                      context,
+                      callGraph);
             })
         .handleError(
             (describeRequest, e, client, model, context) ->

@@ -1,7 +1,6 @@
 package com.org.sagemaker.studiouserprofile;
 
-import java.util.ArrayList;
-import java.util.List;
+import com.org.sagemaker.common.OperationTimer;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
 
 /**
@@ -12,14 +11,15 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 @lombok.Setter
 @lombok.ToString
 @lombok.EqualsAndHashCode(callSuper = true)
-public class CallbackContext extends StdCallbackContext {
+public class CallbackContext extends StdCallbackContext implements OperationTimer {
+
+  private long startedAtMillis;
+  private long invokedAtMillis;
+  private long waitedSeconds;
 
   /** Create: the domain was found InService and fit for this profile. */
   private boolean domainChecked;
 
   /** Delete: the profile's apps and private spaces are gone. */
   private boolean cleanupDone;
-
-  /** Delete: apps this operation asked SageMaker to delete, so a Failed one is reported. */
-  private List<String> appDeletesRequested = new ArrayList<>();
 }

@@ -1,36 +1,37 @@
 package com.org.sagemaker.studiouserprofile;
 
 import com.org.sagemaker.common.ErrorRules;
+import com.org.sagemaker.common.Stabilization;
 import com.org.sagemaker.common.Tagging;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
- * Checks the domain, creates the profile, waits for InService. A re-invocation never creates a
- * second profile: the call chain remembers the CreateUserProfile response, and a profile that
- * already exists with this stack's and logical resource's system tags (a create whose response was
- * lost) is adopted; any other existing profile of that name is AlreadyExists.
+ * Waits for the domain to be InService, creates the profile, waits for InService. A re-invocation
+ * never creates a second profile: the call chain remembers the CreateUserProfile response, and a
+ * profile that already exists carrying this operation's client request token (a create whose
+ * response was lost, retried) is adopted. Any other profile of that name is AlreadyExists, never
+ * adopted: a same-name replacement would otherwise take over the live profile, and the old
+ * resource's delete would then remove it with its apps and spaces.
  */
 public class CreateHandler extends BaseHandlerStd {
 
   static final String CREATE_USER_PROFILE = "Org-SageMaker-StudioUserProfile::CreateUserProfile";
   static final String AWAIT_CREATED = "Org-SageMaker-StudioUserProfile::AwaitCreated";
+  static final String AWAIT_DOMAIN = "Org-SageMaker-StudioUserProfile::AwaitDomainInService";
 
-  /** System tags that identify the CloudFormation resource a profile was created for. */
-  private static final String[] OWNER_TAGS = {
-    "aws:cloudformation:stack-id", "aws:cloudformation:logical-id"
-  };
+  private static final java.util.Set<String> DOMAIN_BUSY = java.util.Set.of("Pending", "Updating");
 
   public CreateHandler() {}
 
@@ -48,6 +49,7 @@ public class CreateHandler extends BaseHandlerStd {
     final ResourceModel model = request.getDesiredResourceState();
     requireIdentifier(model);
     ProfileRules.validate(model);
+    Tagging.requireAllowed(request.getDesiredResourceTags());
     final AtomicReference<DescribeUserProfileResponse> described = new AtomicReference<>();
     return ProgressEvent.progress(model, callbackContext)
         .then(progress -> checkDomain(proxyClient, progress))
@@ -60,8 +62,9 @@ public class CreateHandler extends BaseHandlerStd {
                         m ->
                             Translator.toCreateRequest(
                                 m,
-                                Tagging.merge(
-                                    request.getDesiredResourceTags(), request.getSystemTags())))
+                                Tagging.forCreate(
+                                    request.getDesiredResourceTags(),
+                                    request.getClientRequestToken())))
                     .makeServiceCall(
                         (createRequest, client) -> {
                           logger.log("Creating " + label(model));
@@ -70,8 +73,8 @@ public class CreateHandler extends BaseHandlerStd {
                         })
                     .handleError(
                         (createRequest, e, client, m, context) ->
-                            isOwnProfile(e, client, m, request.getSystemTags())
-                                ? ProgressEvent.progress(m, context)
+                            alreadyExists(e)
+                                ? adoptOwn(client, m, context, request.getClientRequestToken())
                                 : ErrorRules.handle(Action.CREATE, e, m, context))
                     .progress())
         .then(
@@ -93,9 +96,14 @@ public class CreateHandler extends BaseHandlerStd {
                     model,
                     progress.getCallbackContext(),
                     described.get(),
-                    Action.CREATE));
+                    Action.CREATE,
+                    Tagging.stackOnlyKeys(request.getDesiredResourceTags(), model)));
   }
 
+  /**
+   * Waits while the domain is Pending or Updating (SageMaker creates profiles only in an InService
+   * domain), then checks that the profile fits it.
+   */
   private ProgressEvent<ResourceModel, CallbackContext> checkDomain(
       final ProxyClient<SageMakerClient> client,
       final ProgressEvent<ResourceModel, CallbackContext> progress) {
@@ -104,36 +112,68 @@ public class CreateHandler extends BaseHandlerStd {
       return progress;
     }
     final ResourceModel model = progress.getResourceModel();
+    final DescribeDomainResponse domain;
     try {
-      ProfileRules.validateForDomain(
-          model,
+      domain =
           client.injectCredentialsAndInvokeV2(
-              Translator.toDescribeDomainRequest(model), client.client()::describeDomain));
+              Translator.toDescribeDomainRequest(model), client.client()::describeDomain);
     } catch (final AwsServiceException e) {
       return ErrorRules.handle(Action.CREATE, e, model, context);
     }
+    final String status = domain.statusAsString();
+    if (DOMAIN_BUSY.contains(status)) {
+      return ProgressEvent.defaultInProgressHandler(
+          context,
+          Stabilization.nextWaitSeconds(
+              "Domain " + model.getDomainId(),
+              status,
+              "InService, to create " + label(model),
+              timings.create(),
+              context,
+              AWAIT_DOMAIN),
+          model);
+    }
+    ProfileRules.validateForDomain(model, domain);
     context.setDomainChecked(true);
     return progress;
   }
 
-  /** A profile of this name exists: is it the one this resource created (a lost response)? */
-  private static boolean isOwnProfile(
-      final Exception error,
+  private static boolean alreadyExists(final Exception error) {
+    return ErrorRules.classify(Action.CREATE, error) == HandlerErrorCode.AlreadyExists;
+  }
+
+  /**
+   * A profile of this name exists: adopted when it carries this operation's client request token
+   * (created by this very operation, whose response was lost), otherwise AlreadyExists with what to
+   * do. The token is the same on every invocation and retry of one CloudFormation request.
+   */
+  private static ProgressEvent<ResourceModel, CallbackContext> adoptOwn(
       final ProxyClient<SageMakerClient> client,
       final ResourceModel model,
-      final Map<String, String> systemTags) {
-    if (ErrorRules.classify(Action.CREATE, error)
-            != software.amazon.cloudformation.proxy.HandlerErrorCode.AlreadyExists
-        || systemTags == null) {
-      return false;
+      final CallbackContext context,
+      final String clientRequestToken) {
+    final String creationToken;
+    try {
+      creationToken =
+          Tagging.listAll(client, describe(client, model).userProfileArn())
+              .get(Tagging.CREATION_TOKEN);
+    } catch (final AwsServiceException e) {
+      return ErrorRules.handle(Action.CREATE, e, model, context);
     }
-    final Map<String, String> tags =
-        Tagging.listAll(client, describe(client, model).userProfileArn());
-    for (final String key : OWNER_TAGS) {
-      if (systemTags.get(key) == null || !Objects.equals(systemTags.get(key), tags.get(key))) {
-        return false;
-      }
+    if (clientRequestToken != null && clientRequestToken.equals(creationToken)) {
+      return ProgressEvent.progress(model, context);
     }
-    return true;
+    return ProgressEvent.failed(
+        model,
+        context,
+        HandlerErrorCode.AlreadyExists,
+        String.format(
+            "%s already exists and this operation did not create it. If the template changed a"
+                + " property that requires a new profile (e.g. SingleSignOnUserValue), the new"
+                + " profile needs a new UserProfileName: rename it and update the stack again (the"
+                + " old profile is deleted once the new one exists). To keep the name, remove the"
+                + " resource in one update (this deletes the profile with its apps and private"
+                + " spaces) and add it back in another.",
+            label(model)));
   }
 }

@@ -1,12 +1,10 @@
 package com.org.sagemaker.studiouserprofile;
 
 import com.org.sagemaker.common.ErrorRules;
-import com.org.sagemaker.common.HandlerFailure;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.AmazonWebServicesClientProxy;
-import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.OperationStatus;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -14,7 +12,8 @@ import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
- * One page of the profiles of the domain named in the model; CloudFormation passes NextToken back.
+ * One page of user profiles: of the domain named in the model, or of every domain when
+ * CloudFormation sends no model or no DomainId. CloudFormation passes NextToken back.
  */
 public class ListHandler extends BaseHandlerStd {
 
@@ -33,16 +32,15 @@ public class ListHandler extends BaseHandlerStd {
       final CallbackContext callbackContext,
       final ProxyClient<SageMakerClient> proxyClient,
       final Logger logger) {
-    final ResourceModel model = request.getDesiredResourceState();
-    if (model == null || isBlank(model.getDomainId())) {
-      throw new HandlerFailure(
-          HandlerErrorCode.InvalidRequest,
-          "DomainId is required to list user profiles: they are listed per domain.");
-    }
+    // CloudFormation may send no model at all; the call chain needs one.
+    final ResourceModel model =
+        request.getDesiredResourceState() == null
+            ? ResourceModel.builder().build()
+            : request.getDesiredResourceState();
+    final String domainId = isBlank(model.getDomainId()) ? null : model.getDomainId();
     return proxy
         .initiate(LIST_USER_PROFILES, proxyClient, model, callbackContext)
-        .translateToServiceRequest(
-            m -> Translator.toListRequest(m.getDomainId(), request.getNextToken()))
+        .translateToServiceRequest(m -> Translator.toListRequest(domainId, request.getNextToken()))
         .makeServiceCall(
             (listRequest, client) ->
                 client.injectCredentialsAndInvokeV2(listRequest, client.client()::listUserProfiles))

@@ -4,6 +4,7 @@ import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.HandlerFailure;
 import com.org.sagemaker.common.Stabilization;
 import com.org.sagemaker.common.Tagging;
+import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
@@ -36,13 +37,21 @@ public class ReadHandler extends BaseHandlerStd {
       final Logger logger) {
     final ResourceModel model = request.getDesiredResourceState();
     requireIdentifier(model);
-    return read(proxy, proxyClient, model, callbackContext, null, Action.READ);
+    return read(
+        proxy,
+        proxyClient,
+        model,
+        callbackContext,
+        null,
+        Action.READ,
+        Tagging.stackOnlyKeys(request.getDesiredResourceTags(), model));
   }
 
   /**
    * The profile as SageMaker reports it. {@code described}, when this invocation already described
    * the profile (the check that saw it InService), is used instead of describing it again. Errors
-   * are classified for {@code action}: a create or update retries a throttled read.
+   * are classified for {@code action}: a create or update retries a throttled read. Tags with the
+   * {@code stackOnlyKeys} came from stack-level tags and are not the resource's Tags.
    */
   static ProgressEvent<ResourceModel, CallbackContext> read(
       final AmazonWebServicesClientProxy proxy,
@@ -50,10 +59,11 @@ public class ReadHandler extends BaseHandlerStd {
       final ResourceModel model,
       final CallbackContext callbackContext,
       final DescribeUserProfileResponse described,
-      final Action action) {
+      final Action action,
+      final Set<String> stackOnlyKeys) {
     if (described != null) {
       try {
-        return succeeded(proxyClient, described);
+        return succeeded(proxyClient, described, stackOnlyKeys);
       } catch (final RuntimeException e) {
         return ErrorRules.handle(action, e, model, callbackContext);
       }
@@ -74,13 +84,18 @@ public class ReadHandler extends BaseHandlerStd {
             })
         .handleError(
             (describeRequest, e, client, m, context) -> ErrorRules.handle(action, e, m, context))
-        .done((describeRequest, profile, client, m, context) -> succeeded(client, profile));
+        .done(
+            (describeRequest, profile, client, m, context) ->
+                succeeded(client, profile, stackOnlyKeys));
   }
 
   /** The model of a described profile, with its tags (Describe returns none). */
   private static ProgressEvent<ResourceModel, CallbackContext> succeeded(
-      final ProxyClient<SageMakerClient> client, final DescribeUserProfileResponse profile) {
+      final ProxyClient<SageMakerClient> client,
+      final DescribeUserProfileResponse profile,
+      final Set<String> stackOnlyKeys) {
     return ProgressEvent.defaultSuccessHandler(
-        Translator.fromDescribe(profile, Tagging.listAll(client, profile.userProfileArn())));
+        Translator.fromDescribe(
+            profile, Tagging.listAll(client, profile.userProfileArn()), stackOnlyKeys));
   }
 }

@@ -3,8 +3,10 @@ package com.org.sagemaker.studiouserprofile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.common.Pages;
+import com.org.sagemaker.common.SchemaDefaults;
 import com.org.sagemaker.common.SdkJson;
 import com.org.sagemaker.common.Tagging;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +31,17 @@ final class Translator {
   private static final Set<String> MODEL_PROPERTIES = SdkJson.modelProperties(ResourceModel.class);
   private static final String USER_SETTINGS = "UserSettings";
 
+  private static final SchemaDefaults DEFAULTS =
+      new SchemaDefaults(new Configuration().resourceSchemaJSONObject());
+
+  /**
+   * SageMaker leaves AccessStatus out of Describe when it is DISABLED (the domain's
+   * cloudformation-coverage-roadmap#2494): read back as DISABLED, as for the domain, so an
+   * unchanged profile shows no drift.
+   */
+  private static final Map<String, String> SERVICE_DEFAULTS =
+      Map.of("/UserSettings/RStudioServerProAppSettings/AccessStatus", "DISABLED");
+
   private Translator() {}
 
   static CreateUserProfileRequest toCreateRequest(
@@ -51,12 +64,20 @@ final class Translator {
     return DescribeDomainRequest.builder().domainId(model.getDomainId()).build();
   }
 
-  /** UpdateUserProfile takes UserSettings only; empty when they did not change. */
+  /**
+   * UpdateUserProfile takes UserSettings only; empty when they did not change. A profile's settings
+   * have no defaults of their own (what it leaves unset, the domain's DefaultUserSettings decide),
+   * so a setting removed from the template fails here, before any call (see {@link
+   * SchemaDefaults}).
+   */
   static Optional<UpdateUserProfileRequest> toUpdateRequest(
       final ResourceModel desired, final ResourceModel previous) {
-    final ObjectNode desiredJson = SdkJson.modelToJson(desired);
+    final ObjectNode previousJson =
+        previous == null ? SdkJson.modelToJson(desired) : SdkJson.modelToJson(previous);
+    final ObjectNode desiredJson =
+        DEFAULTS.resetRemoved(previousJson, SdkJson.modelToJson(desired), List.of(USER_SETTINGS));
     final JsonNode want = desiredJson.get(USER_SETTINGS);
-    final JsonNode had = previous == null ? null : SdkJson.modelToJson(previous).get(USER_SETTINGS);
+    final JsonNode had = previousJson.get(USER_SETTINGS);
     if (want == null || Objects.equals(want, had)) {
       return Optional.empty();
     }
@@ -79,11 +100,17 @@ final class Translator {
         .build();
   }
 
-  /** The model as SageMaker reports it, with the user's tags (reserved aws: tags left out). */
+  /**
+   * The model as SageMaker reports it, with the user's tags (reserved aws: tags and the stack's own
+   * tags left out).
+   */
   static ResourceModel fromDescribe(
-      final DescribeUserProfileResponse profile, final Map<String, String> tags) {
+      final DescribeUserProfileResponse profile,
+      final Map<String, String> tags,
+      final Set<String> stackOnlyKeys) {
     final ObjectNode json = SdkJson.retain(SdkJson.toJson(profile), MODEL_PROPERTIES);
-    Tagging.putModelTags(json, tags);
+    SdkJson.fillAbsent(json, SERVICE_DEFAULTS);
+    Tagging.putModelTags(json, tags, stackOnlyKeys);
     return SdkJson.jsonToModel(json, ResourceModel.class);
   }
 

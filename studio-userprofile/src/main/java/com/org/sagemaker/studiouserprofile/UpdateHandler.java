@@ -17,8 +17,11 @@ import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
 /**
- * Updates in place: wait until the profile is not busy, UpdateUserProfile with the new UserSettings
- * and wait for InService again, then apply tag changes with DeleteTags/AddTags.
+ * Updates in place: wait until SageMaker accepts an update (InService, or Update_Failed, which an
+ * update repairs, so a failed update never blocks the next one or CloudFormation's rollback),
+ * UpdateUserProfile with the new UserSettings and wait for InService again, then apply tag changes
+ * with DeleteTags/AddTags. Only a transition that fails after this update's call ends it
+ * NotStabilized.
  */
 public class UpdateHandler extends BaseHandlerStd {
 
@@ -45,6 +48,8 @@ public class UpdateHandler extends BaseHandlerStd {
     final ResourceModel model = request.getDesiredResourceState();
     requireIdentifier(model);
     SCHEMA_RULES.requireCreateOnlyUnchanged(request.getPreviousResourceState(), model);
+    ProfileRules.validate(model);
+    Tagging.requireAllowed(request.getDesiredResourceTags());
     final Optional<UpdateUserProfileRequest> update =
         Translator.toUpdateRequest(model, request.getPreviousResourceState());
     final AtomicReference<DescribeUserProfileResponse> described = new AtomicReference<>();
@@ -52,7 +57,7 @@ public class UpdateHandler extends BaseHandlerStd {
     return ProgressEvent.progress(model, callbackContext)
         .then(
             progress ->
-                awaitInService(
+                awaitReadyForUpdate(
                     proxy,
                     proxyClient,
                     progress,
@@ -108,7 +113,8 @@ public class UpdateHandler extends BaseHandlerStd {
                     model,
                     progress.getCallbackContext(),
                     described.get(),
-                    Action.UPDATE));
+                    Action.UPDATE,
+                    Tagging.stackOnlyKeys(request.getDesiredResourceTags(), model)));
   }
 
   /** Known once the profile was described in this invocation; described again otherwise. */

@@ -11,12 +11,14 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.Tagging;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse;
+import software.amazon.awssdk.services.sagemaker.model.DeleteUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
@@ -35,9 +37,12 @@ class CreateHandlerTest extends ProfileTestBase {
 
   private final CreateHandler handler = new CreateHandler(TIMINGS, () -> sageMaker);
 
+  private static final String TOKEN = "request-token-1";
+
   private List<ProgressEvent<ResourceModel, CallbackContext>> create(final ResourceModel model) {
     final ResourceHandlerRequest<ResourceModel> request =
         ResourceHandlerRequest.<ResourceModel>builder()
+            .clientRequestToken(TOKEN)
             .desiredResourceState(model)
             .desiredResourceTags(Map.of("team", "ml"))
             .systemTags(SYSTEM_TAGS)
@@ -84,9 +89,11 @@ class CreateHandlerTest extends ProfileTestBase {
     assertThat(captor.getValue().domainId()).isEqualTo(DOMAIN_ID);
     assertThat(captor.getValue().userProfileName()).isEqualTo(NAME);
     assertThat(captor.getValue().userSettings().executionRole()).isEqualTo(ROLE);
+    // The operation's token marks the profile as this operation's; CloudFormation's aws: system
+    // tags are never sent (SageMaker reserves the prefix).
     assertThat(captor.getValue().tags())
-        .extracting(t -> t.key())
-        .contains("team", "aws:cloudformation:logical-id");
+        .extracting(t -> t.key() + "=" + t.value())
+        .containsExactly(Tagging.CREATION_TOKEN + "=" + TOKEN, "team=ml");
     verify(sageMaker, times(1)).describeDomain(any(DescribeDomainRequest.class));
     // The final read reuses the description that showed the profile InService.
     verify(sageMaker, times(2)).describeUserProfile(any(DescribeUserProfileRequest.class));
@@ -101,7 +108,8 @@ class CreateHandlerTest extends ProfileTestBase {
         .thenThrow(serviceError(400, "ResourceInUse", "User profile alice already exists"));
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenReturn(profile("InService"));
-    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(SYSTEM_TAGS));
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenReturn(tags(Map.of(Tagging.CREATION_TOKEN, TOKEN, "team", "ml")));
 
     final List<ProgressEvent<ResourceModel, CallbackContext>> events = create(model());
 
@@ -117,14 +125,10 @@ class CreateHandlerTest extends ProfileTestBase {
         .thenThrow(serviceError(400, "ResourceInUse", "User profile alice already exists"));
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenReturn(profile("InService"));
+    // Made by another operation: e.g. the same stack and logical id before a same-name
+    // replacement, whose Delete would otherwise remove the adopted profile.
     when(sageMaker.listTags(any(ListTagsRequest.class)))
-        .thenReturn(
-            tags(
-                Map.of(
-                    "aws:cloudformation:stack-id",
-                    "another-stack",
-                    "aws:cloudformation:logical-id",
-                    "Alice")));
+        .thenReturn(tags(Map.of(Tagging.CREATION_TOKEN, "an-earlier-request", "team", "ml")));
 
     final List<ProgressEvent<ResourceModel, CallbackContext>> events = create(model());
 
@@ -133,8 +137,13 @@ class CreateHandlerTest extends ProfileTestBase {
         .satisfies(
             e -> {
               assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
-              assertThat(e.getMessage()).contains("already exists");
+              assertThat(e.getMessage())
+                  .startsWith(
+                      "User profile alice in domain d-abc123 already exists and this operation did"
+                          + " not create it.")
+                  .contains("rename it");
             });
+    verify(sageMaker, never()).deleteUserProfile(any(DeleteUserProfileRequest.class));
   }
 
   @Test
@@ -155,14 +164,37 @@ class CreateHandlerTest extends ProfileTestBase {
   }
 
   @Test
-  void aDomainNotInServiceIsAConflict() {
-    givenDomain("Updating", "IAM");
+  void waitsWhileTheDomainIsBusyThenCreates() {
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("Updating", "IAM"), domain("InService", "IAM"));
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenReturn(CreateUserProfileResponse.builder().userProfileArn(PROFILE_ARN).build());
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile("InService"));
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of("team", "ml")));
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events = create(model());
+
+    // The domain is Updating; it is InService and the profile is created; InService.
+    assertThat(events)
+        .extracting(ProgressEvent::getStatus)
+        .containsExactly(
+            OperationStatus.IN_PROGRESS, OperationStatus.IN_PROGRESS, OperationStatus.SUCCESS);
+    verify(sageMaker, times(1)).createUserProfile(any(CreateUserProfileRequest.class));
+  }
+
+  @Test
+  void aDomainThatCannotTakeProfilesIsAnInvalidRequest() {
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(
+            domain("Update_Failed", "IAM").toBuilder().failureReason("Role cannot read").build());
 
     assertThatThrownBy(() -> create(model()))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
-            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.ResourceConflict))
-        .hasMessageContaining("Domain d-abc123 is Updating");
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
+        .hasMessageContaining("Domain d-abc123 is Update_Failed (Role cannot read)");
+    verify(sageMaker, never()).createUserProfile(any(CreateUserProfileRequest.class));
   }
 
   @Test

@@ -79,7 +79,7 @@ class DeleteHandlerTest extends ProfileTestBase {
   @Test
   void deletesAppsThenPrivateSpacesThenTheProfileLeavingSharedSpacesAlone() {
     final SpaceDetails privateSpace = space("alice-private", NAME, "Private", "InService");
-    final SpaceDetails shared = space("team-shared", NAME, "Shared", "InService");
+    final SpaceDetails shared = space("team-shared", "carol", "Shared", "InService");
     final SpaceDetails othersPrivate = space("bob-private", "bob", "Private", "InService");
     // Invocation 1 deletes both apps; 2 finds them gone and deletes the private space; 3 sees
     // it Deleting; 4 finds it gone and deletes the profile; 5 sees it Deleting; 6 finds it gone.
@@ -186,22 +186,41 @@ class DeleteHandlerTest extends ProfileTestBase {
   }
 
   @Test
-  void anAppThatFailsToDeleteIsReportedByName() {
+  void aFailedAppNeitherBlocksTheProfileNorIsDeleted() {
     givenNoSpaces();
-    final AppDetails app = app("KernelGateway", "gpu-1", NAME, null, "InService");
     when(sageMaker.listApps(any(ListAppsRequest.class)))
         .thenReturn(
-            ListAppsResponse.builder().apps(app).build(),
-            ListAppsResponse.builder().apps(app.toBuilder().status("Failed").build()).build());
-    when(sageMaker.deleteApp(any(DeleteAppRequest.class)))
-        .thenReturn(DeleteAppResponse.builder().build());
+            ListAppsResponse.builder()
+                .apps(app("KernelGateway", "gpu-1", NAME, null, "Failed"))
+                .build());
+    givenProfileDeletes();
+
+    assertThat(delete(model()))
+        .last()
+        .satisfies(e -> assertThat(e.getStatus()).isEqualTo(OperationStatus.SUCCESS));
+    verify(sageMaker, never()).deleteApp(any(DeleteAppRequest.class));
+    verify(sageMaker).deleteUserProfile(any(DeleteUserProfileRequest.class));
+  }
+
+  @Test
+  void aProfileThatOwnsASharedSpaceFailsBeforeAnythingIsDeleted() {
+    when(sageMaker.listSpaces(any(ListSpacesRequest.class)))
+        .thenReturn(
+            ListSpacesResponse.builder()
+                .spaces(
+                    space("alice-private", NAME, "Private", "InService"),
+                    space("team-shared", NAME, "Shared", "InService"))
+                .build());
 
     assertThatThrownBy(() -> delete(model()))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
-            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized))
-        .hasMessageContaining("failed to delete KernelGateway app gpu-1 of alice");
-    verify(sageMaker, times(1)).deleteApp(any(DeleteAppRequest.class));
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.ResourceConflict))
+        .hasMessageContaining("owns shared space(s) team-shared")
+        .hasMessageNotContaining("alice-private");
+    verify(sageMaker, never()).deleteApp(any(DeleteAppRequest.class));
+    verify(sageMaker, never()).deleteSpace(any(DeleteSpaceRequest.class));
+    verify(sageMaker, never()).deleteUserProfile(any(DeleteUserProfileRequest.class));
   }
 
   @Test

@@ -1,13 +1,10 @@
 package com.org.sagemaker.studiouserprofile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import com.org.sagemaker.common.HandlerFailure;
 import com.org.sagemaker.common.HandlerTestSupport;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -61,14 +58,23 @@ class ListHandlerTest extends ProfileTestBase {
   }
 
   @Test
-  void needsTheDomainId() {
-    assertThatThrownBy(() -> list(ResourceModel.builder().build(), null))
-        .isInstanceOfSatisfying(
-            HandlerFailure.class,
-            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
-        .hasMessageContaining("DomainId is required");
-    assertThatThrownBy(() -> list(null, null)).isInstanceOf(HandlerFailure.class);
-    verifyNoInteractions(sageMaker);
+  void withoutAModelOrDomainIdListsTheProfilesOfEveryDomain() {
+    when(sageMaker.listUserProfiles(any(ListUserProfilesRequest.class)))
+        .thenReturn(
+            ListUserProfilesResponse.builder()
+                .userProfiles(
+                    UserProfileDetails.builder().domainId("d-other").userProfileName("bob").build())
+                .build());
+
+    assertThat(list(null, null).getResourceModels())
+        .extracting(ResourceModel::getUserProfileName)
+        .containsExactly("bob");
+    list(ResourceModel.builder().build(), null);
+
+    final ArgumentCaptor<ListUserProfilesRequest> captor =
+        ArgumentCaptor.forClass(ListUserProfilesRequest.class);
+    verify(sageMaker, org.mockito.Mockito.times(2)).listUserProfiles(captor.capture());
+    assertThat(captor.getAllValues()).allSatisfy(r -> assertThat(r.domainIdEquals()).isNull());
   }
 
   @Test

@@ -30,7 +30,8 @@ abstract class ProfileTestBase {
           Backoff.shortest(MAX_CHECKS),
           Backoff.shortest(MAX_CHECKS),
           Backoff.shortest(MAX_CHECKS),
-          Backoff.shortest(MAX_CHECKS));
+          Backoff.shortest(MAX_CHECKS),
+          java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));
 
   final SageMakerClient sageMaker = mock(SageMakerClient.class);
   final AmazonWebServicesClientProxy proxy = HandlerTestSupport.callbackProxy();

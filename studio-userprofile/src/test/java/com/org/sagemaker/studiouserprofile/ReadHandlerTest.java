@@ -40,9 +40,19 @@ class ReadHandlerTest extends ProfileTestBase {
         read(ResourceModel.builder().domainId(DOMAIN_ID).userProfileName(NAME).build());
 
     assertThat(event.getStatus()).isEqualTo(OperationStatus.SUCCESS);
+    // SageMaker leaves out a DISABLED RStudio AccessStatus: read back as DISABLED, as for domains.
     assertThat(event.getResourceModel())
         .isEqualTo(
-            model().toBuilder().userProfileArn(PROFILE_ARN).homeEfsFileSystemUid("200001").build());
+            model().toBuilder()
+                .userProfileArn(PROFILE_ARN)
+                .homeEfsFileSystemUid("200001")
+                .userSettings(
+                    UserSettings.builder()
+                        .executionRole(ROLE)
+                        .rStudioServerProAppSettings(
+                            RStudioServerProAppSettings.builder().accessStatus("DISABLED").build())
+                        .build())
+                .build());
     verify(sageMaker).describeUserProfile(any(DescribeUserProfileRequest.class));
     verify(sageMaker).listTags(any(ListTagsRequest.class));
     verifyNoOtherCalls();

@@ -1,0 +1,106 @@
+package com.org.sagemaker.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.json.JSONObject;
+import org.junit.jupiter.api.Test;
+import software.amazon.cloudformation.proxy.HandlerErrorCode;
+
+class SchemaDefaultsTest {
+
+  private static final SchemaDefaults DEFAULTS =
+      new SchemaDefaults(
+          new JSONObject(
+              """
+              {"properties": {
+                 "Mode": {"type": "string", "default": "OFF"},
+                 "Name": {"type": "string"},
+                 "Settings": {"$ref": "#/definitions/Settings"},
+                 "Other": {"$ref": "#/definitions/Plain"}},
+               "definitions": {
+                 "Settings": {"type": "object", "properties": {
+                   "Portal": {"type": "string", "default": "ENABLED"},
+                   "Paths": {"type": "array", "default": []},
+                   "Role": {"type": "string"},
+                   "Nested": {"$ref": "#/definitions/Nested"}}},
+                 "Nested": {"type": "object", "properties": {
+                   "Level": {"type": "string", "default": "User"}}},
+                 "Plain": {"type": "object", "properties": {"X": {"type": "string"}}}}}
+              """));
+
+  private static final List<String> SETTINGS = List.of("Mode", "Settings", "Other");
+
+  private static ObjectNode json(final String text) {
+    try {
+      return (ObjectNode) SdkJson.MODEL_MAPPER.readTree(text);
+    } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  @Test
+  void aReadFillsEveryDefaultCreatingParentsButNothingElse() {
+    final ObjectNode model = json("{\"Name\": \"n\", \"Settings\": {\"Portal\": \"DISABLED\"}}");
+    DEFAULTS.fill(model);
+    assertThat(model)
+        .isEqualTo(
+            json(
+                "{\"Name\": \"n\", \"Mode\": \"OFF\", \"Settings\": {\"Portal\": \"DISABLED\","
+                    + " \"Paths\": [], \"Nested\": {\"Level\": \"User\"}}}"));
+  }
+
+  @Test
+  void aRemovedSettingWithADefaultIsSentAsItsDefault() {
+    final ObjectNode reset =
+        DEFAULTS.resetRemoved(
+            json(
+                "{\"Mode\": \"ON\", \"Name\": \"n\", \"Settings\": {\"Portal\": \"DISABLED\","
+                    + " \"Nested\": {\"Level\": \"Admin\"}, \"Paths\": [\"/a\"]}}"),
+            json("{\"Name\": \"n\", \"Settings\": {\"Paths\": [\"/b\"]}}"),
+            SETTINGS);
+    assertThat(reset)
+        .isEqualTo(
+            json(
+                "{\"Name\": \"n\", \"Mode\": \"OFF\", \"Settings\": {\"Paths\": [\"/b\"],"
+                    + " \"Portal\": \"ENABLED\", \"Nested\": {\"Level\": \"User\"}}}"));
+  }
+
+  @Test
+  void aWholeObjectRemovedResetsEachOfItsSettings() {
+    assertThat(
+            DEFAULTS.resetRemoved(
+                json("{\"Settings\": {\"Portal\": \"DISABLED\", \"Paths\": [\"/a\"]}}"),
+                json("{}"),
+                SETTINGS))
+        .isEqualTo(json("{\"Settings\": {\"Portal\": \"ENABLED\", \"Paths\": []}}"));
+  }
+
+  @Test
+  void aRemovedSettingWithoutADefaultFailsBeforeAnyCallNamingIt() {
+    assertThatThrownBy(
+            () ->
+                DEFAULTS.resetRemoved(
+                    json("{\"Settings\": {\"Role\": \"r\"}, \"Other\": {\"X\": \"x\"}}"),
+                    json("{}"),
+                    SETTINGS))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
+        .hasMessageStartingWith("Settings.Role, Other.X removed from the template")
+        .hasMessageContaining("Set each to the value you want");
+    assertThatThrownBy(
+            () -> DEFAULTS.resetRemoved(json("{\"Other\": {\"X\": \"x\"}}"), json("{}"), SETTINGS))
+        .hasMessageContaining("Set it to the value you want");
+  }
+
+  @Test
+  void onlyTheSettingsAreLookedAt() {
+    assertThat(DEFAULTS.resetRemoved(json("{\"Name\": \"n\"}"), json("{}"), SETTINGS))
+        .isEqualTo(json("{}"));
+    assertThat(DEFAULTS.resetRemoved(json("{\"Mode\": null}"), json("{}"), SETTINGS))
+        .isEqualTo(json("{}"));
+  }
+}

@@ -1,0 +1,32 @@
+package com.org.sagemaker.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/** A domain, user profile, app or space: what it was created with, plus its lifecycle. */
+final class Resource {
+  final String arn;
+  final ObjectNode attributes;
+  final Instant created;
+  Instant modified;
+  String status;
+  String failureReason;
+  Instant transitionAt;
+  String nextStatus;
+  String failedStatus;
+
+  Resource(final String arn, final ObjectNode attributes, final Instant now) {
+    this.arn = arn;
+    this.attributes = attributes;
+    this.created = now;
+    this.modified = now;
+  }
+
+  String text(final String member) {
+    return Json.text(attributes, member);
+  }
+
+  boolean is(final String wanted) {
+    return wanted.equals(status);
+  }
+}
