@@ -374,9 +374,19 @@ public final class SchemaConformance {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  /** Validates a model JSON file against the schema; throws the validator's error if invalid. */
+  /**
+   * Validates a contract-test input file against the schema; throws the validator's error if
+   * invalid. As in {@code cfn test}, its {@code {{Export}}} placeholders are resolved first, here
+   * with {@link ContractTestInputs#EXAMPLE_EXPORTS}.
+   */
   public void validateInput(final Path file) {
-    new Validator().validateObject(load(file), schema);
+    try {
+      final String resolved =
+          ContractTestInputs.render(Files.readString(file), ContractTestInputs.EXAMPLE_EXPORTS);
+      new Validator().validateObject(new JSONObject(resolved), schema);
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static void assertNoProblems(final List<String> problems) {

@@ -28,6 +28,14 @@ final class EmulatedAws implements AutoCloseable {
   final VirtualClock clock = VirtualClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
   final SageMakerEmulator emulator;
   final List<String> handlerLogs = new CopyOnWriteArrayList<>();
+  final HandlerInvoker.Stack stack =
+      new HandlerInvoker.Stack(
+          "e2e",
+          "arn:aws:cloudformation:us-east-1:123456789012:stack/e2e/1",
+          "us-east-1",
+          "123456789012",
+          new HandlerInvoker.Credentials(
+              "AKIDEXAMPLE", "wJalrXUtnFEMI-secret", "session-token-e2e"));
   final HandlerInvoker invoker;
 
   private EmulatedAws() {
@@ -41,18 +49,7 @@ final class EmulatedAws implements AutoCloseable {
     // The SDK property is named after the service id "SageMaker" (env: AWS_ENDPOINT_URL_SAGEMAKER).
     System.setProperty("aws.endpointUrlSageMaker", emulator.endpoint().toString());
     System.setProperty("aws.region", "us-east-1");
-    invoker =
-        new HandlerInvoker(
-            new HandlerInvoker.Stack(
-                "e2e",
-                "arn:aws:cloudformation:us-east-1:123456789012:stack/e2e/1",
-                "us-east-1",
-                "123456789012",
-                new HandlerInvoker.Credentials(
-                    "AKIDEXAMPLE", "wJalrXUtnFEMI-secret", "session-token-e2e")),
-            clock::advance,
-            new CapturingLogger(handlerLogs),
-            500);
+    invoker = new HandlerInvoker(stack, clock::advance, new CapturingLogger(handlerLogs), 500);
   }
 
   @Override

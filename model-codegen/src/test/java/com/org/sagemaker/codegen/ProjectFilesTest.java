@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The docs and execution-role files, in the layout `cfn generate` writes. */
+/**
+ * The docs and execution-role files, in the layout `cfn generate` writes, and the Lambda runtime
+ * each type's files declare.
+ */
 class ProjectFilesTest {
 
   private static final String SCHEMA =
@@ -141,5 +145,40 @@ class ProjectFilesTest {
     assertThat(Files.readString(dir.resolve("role.yaml"))).contains("ExecutionRole:");
     assertThatThrownBy(() -> ResourceRoleGenerator.main(new String[0]))
         .hasMessageContaining("usage");
+  }
+
+  /** The parent pom's lambda.runtime, handed to the tests by surefire. */
+  private static final String RUNTIME = System.getProperty("lambda.runtime");
+
+  @Test
+  void bothTypesDeclareTheRuntimeTheBuildNames() throws Exception {
+    assertThat(RUNTIME).as("lambda.runtime in the parent pom").matches("java[0-9]+(\\.[a-z0-9]+)?");
+    for (final String module : List.of("studio-domain", "studio-userprofile")) {
+      assertThat(LambdaRuntime.declared(Path.of("..", module)))
+          .as(
+              module
+                  + " (after changing lambda.runtime:"
+                  + " mvn -o -q -pl model-codegen compile exec:java@sync-runtime)")
+          .containsExactly(
+              ".rpdk-config: " + RUNTIME, "template.yml: " + RUNTIME, "template.yml: " + RUNTIME);
+    }
+  }
+
+  @Test
+  void syncRuntimeRewritesTheRuntimeAndNothingElse(@TempDir final Path dir) throws Exception {
+    final Path module = Path.of("..", "studio-domain");
+    for (final String file : List.of(".rpdk-config", "template.yml")) {
+      Files.copy(module.resolve(file), dir.resolve(file));
+    }
+
+    LambdaRuntime.main(new String[] {"java99", dir.toString()});
+
+    assertThat(LambdaRuntime.declared(dir))
+        .containsExactly(".rpdk-config: java99", "template.yml: java99", "template.yml: java99");
+    for (final String file : List.of(".rpdk-config", "template.yml")) {
+      assertThat(Files.readString(dir.resolve(file)))
+          .isEqualTo(Files.readString(module.resolve(file)).replace(RUNTIME, "java99"));
+    }
+    assertThatThrownBy(() -> LambdaRuntime.main(new String[0])).hasMessageContaining("usage");
   }
 }
