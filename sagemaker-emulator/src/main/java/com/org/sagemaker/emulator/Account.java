@@ -82,6 +82,13 @@ final class Account {
     }
   }
 
+  /** Starts deleting {@code resource} (gone when done), unless it is being deleted already. */
+  void startDeletion(final Resource resource, final String kind, final Duration duration) {
+    if (!resource.is(Status.DELETING)) {
+      startTransition(resource, kind, Status.DELETING, null, Status.DELETE_FAILED, duration);
+    }
+  }
+
   /** Completes every transition that is due on the clock. */
   void settle() {
     final Instant now = now();

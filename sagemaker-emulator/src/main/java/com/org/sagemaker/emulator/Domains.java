@@ -429,19 +429,10 @@ final class Domains {
         .filter(s -> domainId.equals(s.text("DomainId")))
         .forEach(s -> blocking.add("space " + s.text("SpaceName")));
     DEPENDENTS.check(!blocking.isEmpty(), domain.arn, String.join(", ", blocking));
-    if (domain.is(Status.DELETING)) {
-      return Json.object();
-    }
-    if ("Retain".equals(retention)) {
+    if ("Retain".equals(retention) && !domain.is(Status.DELETING)) {
       account.retainedFileSystems.add(domain.text("HomeEfsFileSystemId"));
     }
-    account.startTransition(
-        domain,
-        "Domain.Delete",
-        Status.DELETING,
-        null,
-        Status.DELETE_FAILED,
-        account.timings.domainDelete());
+    account.startDeletion(domain, "Domain.Delete", account.timings.domainDelete());
     return Json.object();
   }
 

@@ -138,15 +138,7 @@ final class Spaces {
                         && domainId.equals(a.text("DomainId"))
                         && name.equals(a.text("SpaceName"))),
         space.arn);
-    if (!space.is(Status.DELETING)) {
-      account.startTransition(
-          space,
-          "Space.Delete",
-          Status.DELETING,
-          null,
-          Status.DELETE_FAILED,
-          account.timings.spaceDelete());
-    }
+    account.startDeletion(space, "Space.Delete", account.timings.spaceDelete());
     return Json.object();
   }
 

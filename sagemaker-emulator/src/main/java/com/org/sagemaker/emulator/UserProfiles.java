@@ -215,15 +215,7 @@ final class UserProfiles {
             .anyMatch(
                 s -> domainId.equals(s.text("DomainId")) && name.equalsIgnoreCase(Spaces.owner(s))),
         profile.arn);
-    if (!profile.is(Status.DELETING)) {
-      account.startTransition(
-          profile,
-          "UserProfile.Delete",
-          Status.DELETING,
-          null,
-          Status.DELETE_FAILED,
-          account.timings.profileDelete());
-    }
+    account.startDeletion(profile, "UserProfile.Delete", account.timings.profileDelete());
     return Json.object();
   }
 

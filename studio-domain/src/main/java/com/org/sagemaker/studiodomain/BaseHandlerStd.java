@@ -76,10 +76,7 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
       final String callGraph,
       final AtomicReference<DescribeDomainResponse> described,
       final Logger logger) {
-    final DescribeDomainResponse domain = describe(client, model);
-    described.set(domain);
-    model.setDomainArn(domain.domainArn());
-    logger.log(String.format("Domain %s is %s", model.getDomainId(), domain.statusAsString()));
+    final DescribeDomainResponse domain = look(client, model, described, logger);
     return Stabilization.reached(
         "Domain " + model.getDomainId(),
         domain.statusAsString(),
@@ -88,6 +85,22 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
         backoff,
         context,
         callGraph);
+  }
+
+  /**
+   * One check of a wait: describes the domain, keeps the description in {@code described} (the
+   * final read of this invocation reuses it) and logs its status.
+   */
+  static DescribeDomainResponse look(
+      final ProxyClient<SageMakerClient> client,
+      final ResourceModel model,
+      final AtomicReference<DescribeDomainResponse> described,
+      final Logger logger) {
+    final DescribeDomainResponse domain = describe(client, model);
+    described.set(domain);
+    model.setDomainArn(domain.domainArn());
+    logger.log(String.format("Domain %s is %s", model.getDomainId(), domain.statusAsString()));
+    return domain;
   }
 
   /** Every handler but Create needs the identifier; without it nothing can be looked up. */

@@ -131,10 +131,7 @@ public class UpdateHandler extends BaseHandlerStd {
       final CallbackContext context,
       final AtomicReference<DescribeDomainResponse> described,
       final Logger logger) {
-    final DescribeDomainResponse domain = describe(client, model);
-    described.set(domain);
-    model.setDomainArn(domain.domainArn());
-    logger.log(String.format("Domain %s is %s", model.getDomainId(), domain.statusAsString()));
+    final DescribeDomainResponse domain = look(client, model, described, logger);
     return Stabilization.readyForUpdate(
         "Domain " + model.getDomainId(),
         domain.statusAsString(),
