@@ -19,6 +19,7 @@ public final class Stabilization {
   private static final String DELETE_FAILED = "Delete_Failed";
   private static final String CHECKS = ".checks";
   private static final Set<String> FAILED = Set.of(FAILED_CREATE, UPDATE_FAILED, DELETE_FAILED);
+  private static final Set<String> BUSY = Set.of("Pending", "Updating");
 
   private Stabilization() {}
 
@@ -93,6 +94,29 @@ public final class Stabilization {
       throw new HandlerFailure(HandlerErrorCode.NotFound, resource + " is being deleted.");
     }
     requireBudgetLeft(resource, status, "it to be ready for an update", backoff, context);
+    return false;
+  }
+
+  /**
+   * Before a delete: true unless the resource is still Pending or Updating. A delete is accepted
+   * from InService, Failed, Update_Failed and Delete_Failed (developer guide, sm-domain.html); one
+   * that comes while a create or update is under way, e.g. CloudFormation's rollback of a create it
+   * cancelled, waits for that to end first (whether SageMaker refuses it then is not established).
+   *
+   * @throws HandlerFailure NotStabilized when the budget is used up
+   */
+  public static <C extends StdCallbackContext & OperationTimer> boolean readyForDelete(
+      final String resource,
+      final String status,
+      final String failureReason,
+      final Backoff backoff,
+      final C context,
+      final String callGraph) {
+    recordCheck(backoff, context, callGraph);
+    if (!BUSY.contains(status)) {
+      return true;
+    }
+    requireBudgetLeft(resource, status, "it to be ready for deletion", backoff, context);
     return false;
   }
 

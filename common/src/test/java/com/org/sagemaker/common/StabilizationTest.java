@@ -168,6 +168,28 @@ class StabilizationTest {
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound));
   }
 
+  @Test
+  void aDeleteWaitsOnlyForACreateOrUpdateUnderWay() {
+    for (final String settled :
+        new String[] {"InService", "Failed", "Update_Failed", "Delete_Failed", "Deleting"}) {
+      assertThat(
+              Stabilization.readyForDelete("Domain d-1", settled, null, backoff, context, settled))
+          .isTrue();
+    }
+    assertThat(Stabilization.readyForDelete("Domain d-1", "Pending", null, backoff, context, "d"))
+        .isFalse();
+    assertThat(Stabilization.readyForDelete("Domain d-1", "Updating", null, backoff, context, "d"))
+        .isFalse();
+    assertThat(Stabilization.readyForDelete("Domain d-1", "Updating", null, backoff, context, "d"))
+        .isFalse();
+    assertThatThrownBy(
+            () ->
+                Stabilization.readyForDelete("Domain d-1", "Pending", null, backoff, context, "d"))
+        .hasMessage(
+            "Domain d-1 is still Pending after 3 minutes of waiting for it to be ready for"
+                + " deletion");
+  }
+
   private boolean ready(final String status) {
     return Stabilization.readyForUpdate("Domain d-1", status, null, backoff, context, "ready");
   }

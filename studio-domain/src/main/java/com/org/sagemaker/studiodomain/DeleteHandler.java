@@ -6,6 +6,7 @@ import com.org.sagemaker.common.Pages;
 import com.org.sagemaker.common.Stabilization;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
@@ -31,6 +32,7 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 public class DeleteHandler extends BaseHandlerStd {
 
   static final String DELETE_DOMAIN = "Org-SageMaker-StudioDomain::DeleteDomain";
+  static final String AWAIT_SETTLED = "Org-SageMaker-StudioDomain::AwaitReadyForDelete";
   static final String AWAIT_DEPENDENTS = "Org-SageMaker-StudioDomain::AwaitDependentsDeleted";
   static final int DEPENDENTS_SHOWN = 10;
 
@@ -50,6 +52,28 @@ public class DeleteHandler extends BaseHandlerStd {
     final ResourceModel model = request.getDesiredResourceState();
     requireDomainId(model);
     return ProgressEvent.progress(model, callbackContext)
+        .then(
+            progress ->
+                proxy
+                    .initiate(AWAIT_SETTLED, proxyClient, model, progress.getCallbackContext())
+                    .translateToServiceRequest(Translator::toDescribeRequest)
+                    .backoffDelay(timings.delete())
+                    // Nothing to call: a create or update under way (e.g. one CloudFormation's
+                    // rollback cancelled) ends first. Each check describes the domain.
+                    .makeServiceCall((describeRequest, client) -> (DescribeDomainResponse) null)
+                    .stabilize(
+                        (describeRequest, response, client, m, context) ->
+                            Stabilization.readyForDelete(
+                                "Domain " + m.getDomainId(),
+                                look(client, m, new AtomicReference<>(), logger).statusAsString(),
+                                null,
+                                timings.delete(),
+                                context,
+                                AWAIT_SETTLED))
+                    .handleError(
+                        (describeRequest, e, client, m, context) ->
+                            ErrorRules.handle(Action.DELETE, e, m, context))
+                    .progress())
         .then(progress -> checkNoDependents(proxyClient, progress, logger))
         .then(
             progress ->

@@ -42,6 +42,13 @@ class DeleteHandlerTest extends DomainTestBase {
         10);
   }
 
+  /** Before the delete: InService, unless a test says otherwise. */
+  @org.junit.jupiter.api.BeforeEach
+  void givenAnInServiceDomain() {
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("InService"));
+  }
+
   private void givenNoDependents() {
     when(sageMaker.listUserProfiles(any(ListUserProfilesRequest.class)))
         .thenReturn(ListUserProfilesResponse.builder().build());
@@ -55,7 +62,7 @@ class DeleteHandlerTest extends DomainTestBase {
     when(sageMaker.deleteDomain(any(DeleteDomainRequest.class)))
         .thenReturn(DeleteDomainResponse.builder().build());
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
-        .thenReturn(domain("Deleting"), domain("Deleting"))
+        .thenReturn(domain("InService"), domain("Deleting"), domain("Deleting"))
         .thenThrow(serviceError(400, "ResourceNotFound", "gone"));
 
     final List<ProgressEvent<ResourceModel, CallbackContext>> events = delete(modelWithId());
@@ -72,7 +79,8 @@ class DeleteHandlerTest extends DomainTestBase {
     // Dependents are checked once, before the delete call.
     verify(sageMaker, times(1)).listUserProfiles(any(ListUserProfilesRequest.class));
     verify(sageMaker, times(1)).listSpaces(any(ListSpacesRequest.class));
-    verify(sageMaker, times(3)).describeDomain(any(DescribeDomainRequest.class));
+    // Ready to delete; nothing in the invocation that deleted it; Deleting twice; gone.
+    verify(sageMaker, times(4)).describeDomain(any(DescribeDomainRequest.class));
     verifyNoOtherCalls();
   }
 
@@ -82,7 +90,8 @@ class DeleteHandlerTest extends DomainTestBase {
     when(sageMaker.deleteDomain(any(DeleteDomainRequest.class)))
         .thenReturn(DeleteDomainResponse.builder().build());
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
-        .thenThrow(serviceError(400, "ValidationException", "Domain does not exist"));
+        .thenReturn(domain("InService"))
+        .thenThrow(serviceError(400, "ResourceNotFound", "Domain does not exist"));
 
     delete(
         modelWithId().toBuilder()
@@ -143,6 +152,7 @@ class DeleteHandlerTest extends DomainTestBase {
     when(sageMaker.deleteDomain(any(DeleteDomainRequest.class)))
         .thenReturn(DeleteDomainResponse.builder().build());
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("InService"))
         .thenThrow(serviceError(400, "ResourceNotFound", "gone"));
 
     final List<ProgressEvent<ResourceModel, CallbackContext>> events = delete(modelWithId());
@@ -178,6 +188,7 @@ class DeleteHandlerTest extends DomainTestBase {
         .thenReturn(DeleteDomainResponse.builder().build());
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
         .thenReturn(
+            domain("InService"),
             domain("Delete_Failed").toBuilder().failureReason("EFS mount targets in use").build());
 
     assertThatThrownBy(() -> delete(modelWithId()))
@@ -191,11 +202,32 @@ class DeleteHandlerTest extends DomainTestBase {
     when(sageMaker.deleteDomain(any(DeleteDomainRequest.class)))
         .thenReturn(DeleteDomainResponse.builder().build());
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("InService"))
         .thenThrow(serviceError(400, "AccessDeniedException", "no describe"));
 
     assertThat(delete(modelWithId()))
         .last()
         .satisfies(e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.AccessDenied));
+  }
+
+  @Test
+  void aDomainStillBeingCreatedIsDeletedOnceItSettles() {
+    // E.g. CloudFormation's rollback of a create it cancelled when a sibling failed.
+    givenNoDependents();
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("Pending"), domain("InService"))
+        .thenThrow(serviceError(400, "ResourceNotFound", "gone"));
+    when(sageMaker.deleteDomain(any(DeleteDomainRequest.class)))
+        .thenReturn(DeleteDomainResponse.builder().build());
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events = delete(modelWithId());
+
+    // Pending; InService, so DeleteDomain; gone.
+    assertThat(events)
+        .extracting(ProgressEvent::getStatus)
+        .containsExactly(
+            OperationStatus.IN_PROGRESS, OperationStatus.IN_PROGRESS, OperationStatus.SUCCESS);
+    verify(sageMaker, times(1)).deleteDomain(any(DeleteDomainRequest.class));
   }
 
   @Test

@@ -186,6 +186,7 @@ class PermissionsTest extends DomainTestBase implements PermissionFilesContract 
     when(sageMaker.deleteDomain(any(DeleteDomainRequest.class)))
         .thenReturn(DeleteDomainResponse.builder().build());
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("InService"))
         .thenThrow(HandlerTestSupport.serviceError(400, "ResourceNotFound", "gone"));
     runToEnd(new DeleteHandler(TIMINGS, () -> sageMaker), request().build());
     assertCalledOrDeclared("delete", sageMaker);

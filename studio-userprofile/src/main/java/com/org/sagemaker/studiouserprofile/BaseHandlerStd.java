@@ -87,7 +87,27 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
       final AtomicReference<DescribeUserProfileResponse> described,
       final Logger logger) {
     return await(
-        proxy, proxyClient, progress, backoff, callGraph, action, false, described, logger);
+        proxy, proxyClient, progress, backoff, callGraph, action, Wait.UPDATE, described, logger);
+  }
+
+  /** Like {@link #awaitReadyForUpdate}, until a delete may start: see {@link Wait#DELETE}. */
+  static ProgressEvent<ResourceModel, CallbackContext> awaitReadyForDelete(
+      final AmazonWebServicesClientProxy proxy,
+      final ProxyClient<SageMakerClient> proxyClient,
+      final ProgressEvent<ResourceModel, CallbackContext> progress,
+      final Backoff backoff,
+      final String callGraph,
+      final Logger logger) {
+    return await(
+        proxy,
+        proxyClient,
+        progress,
+        backoff,
+        callGraph,
+        Action.DELETE,
+        Wait.DELETE,
+        new AtomicReference<>(),
+        logger);
   }
 
   /**
@@ -104,7 +124,26 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
       final Action action,
       final AtomicReference<DescribeUserProfileResponse> described,
       final Logger logger) {
-    return await(proxy, proxyClient, progress, backoff, callGraph, action, true, described, logger);
+    return await(
+        proxy,
+        proxyClient,
+        progress,
+        backoff,
+        callGraph,
+        action,
+        Wait.TRANSITION,
+        described,
+        logger);
+  }
+
+  /** What a wait waits for. */
+  private enum Wait {
+    /** SageMaker accepts an update: {@link Stabilization#readyForUpdate}. */
+    UPDATE,
+    /** No create or update under way: {@link Stabilization#readyForDelete}. */
+    DELETE,
+    /** The transition this invocation started ends InService: {@link Stabilization#reached}. */
+    TRANSITION
   }
 
   private static ProgressEvent<ResourceModel, CallbackContext> await(
@@ -114,7 +153,7 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
       final Backoff backoff,
       final String callGraph,
       final Action action,
-      final boolean afterCall,
+      final Wait wait,
       final AtomicReference<DescribeUserProfileResponse> described,
       final Logger logger) {
     return proxy
@@ -125,29 +164,32 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
         .makeServiceCall((describeRequest, client) -> (DescribeUserProfileResponse) null)
         .stabilize(
             (describeRequest, response, client, model, context) -> {
-              if (afterCall && Stabilization.justCalled(context, callGraph)) {
+              if (wait == Wait.TRANSITION && Stabilization.justCalled(context, callGraph)) {
                 return false;
               }
               final DescribeUserProfileResponse profile = describe(client, model);
               described.set(profile);
               model.setUserProfileArn(profile.userProfileArn());
               logger.log(String.format("%s is %s", label(model), profile.statusAsString()));
-              return afterCall
-                  ? Stabilization.reached(
-                      label(model),
-                      profile.statusAsString(),
-                      profile.failureReason(),
-                      Stabilization.IN_SERVICE,
-                      backoff,
-                      context,
-                      callGraph)
-                  : Stabilization.readyForUpdate(
-                      label(model),
-                      profile.statusAsString(),
-                      profile.failureReason(),
-                      backoff,
-                      context,
-                      callGraph);
+              final String status = profile.statusAsString();
+              final String reason = profile.failureReason();
+              return switch (wait) {
+                case UPDATE ->
+                    Stabilization.readyForUpdate(
+                        label(model), status, reason, backoff, context, callGraph);
+                case DELETE ->
+                    Stabilization.readyForDelete(
+                        label(model), status, reason, backoff, context, callGraph);
+                case TRANSITION ->
+                    Stabilization.reached(
+                        label(model),
+                        status,
+                        reason,
+                        Stabilization.IN_SERVICE,
+                        backoff,
+                        context,
+                        callGraph);
+              };
             })
         .handleError(
             (describeRequest, e, client, model, context) ->

@@ -17,6 +17,9 @@ public class CallbackContext extends StdCallbackContext implements OperationTime
   private long invokedAtMillis;
   private long waitedSeconds;
 
+  /** Create: no profile of this name that another operation made was found. */
+  private boolean nameChecked;
+
   /** Create: the domain was found InService and fit for this profile. */
   private boolean domainChecked;
 

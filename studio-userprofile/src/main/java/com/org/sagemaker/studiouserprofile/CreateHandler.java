@@ -52,6 +52,7 @@ public class CreateHandler extends BaseHandlerStd {
     Tagging.requireAllowed(request.getDesiredResourceTags());
     final AtomicReference<DescribeUserProfileResponse> described = new AtomicReference<>();
     return ProgressEvent.progress(model, callbackContext)
+        .then(progress -> checkNameFree(proxyClient, progress, request.getClientRequestToken()))
         .then(progress -> checkDomain(proxyClient, progress))
         .then(
             progress ->
@@ -143,28 +144,72 @@ public class CreateHandler extends BaseHandlerStd {
   }
 
   /**
-   * A profile of this name exists: adopted when it carries this operation's client request token
-   * (created by this very operation, whose response was lost), otherwise AlreadyExists with what to
-   * do. The token is the same on every invocation and retry of one CloudFormation request.
+   * Before anything else, so that the answer is the operation's first event: a profile of this name
+   * that this operation did not create is AlreadyExists at once. A first event FAILED without a
+   * model tells CloudFormation that nothing was created ("Every model MUST include the
+   * primaryIdentifier. The only exception is if the first progress event is FAILED, and the
+   * resource has not yet been created", resource type handler contract); with the identifier, its
+   * rollback would delete the existing profile, as it deleted a pre-existing key pair in
+   * cloudformation-coverage-roadmap#1493.
+   */
+  private static ProgressEvent<ResourceModel, CallbackContext> checkNameFree(
+      final ProxyClient<SageMakerClient> client,
+      final ProgressEvent<ResourceModel, CallbackContext> progress,
+      final String clientRequestToken) {
+    final CallbackContext context = progress.getCallbackContext();
+    if (context.isNameChecked()) {
+      return progress;
+    }
+    final ResourceModel model = progress.getResourceModel();
+    try {
+      if (!isOwn(client, model, clientRequestToken)) {
+        return alreadyTaken(model, context);
+      }
+    } catch (final AwsServiceException e) {
+      if (!ErrorRules.isNotFound(e)) {
+        return ErrorRules.handle(Action.CREATE, e, model, context);
+      }
+    }
+    context.setNameChecked(true);
+    return progress;
+  }
+
+  /**
+   * CreateUserProfile found the name taken: adopted when the profile carries this operation's
+   * client request token (created by this very operation, whose response was lost; the token is the
+   * same on every invocation and retry of one CloudFormation request), otherwise AlreadyExists: it
+   * appeared while this operation waited for the domain.
    */
   private static ProgressEvent<ResourceModel, CallbackContext> adoptOwn(
       final ProxyClient<SageMakerClient> client,
       final ResourceModel model,
       final CallbackContext context,
       final String clientRequestToken) {
-    final String creationToken;
     try {
-      creationToken =
-          Tagging.listAll(client, describe(client, model).userProfileArn())
-              .get(Tagging.CREATION_TOKEN);
+      return isOwn(client, model, clientRequestToken)
+          ? ProgressEvent.progress(model, context)
+          : alreadyTaken(model, context);
     } catch (final AwsServiceException e) {
       return ErrorRules.handle(Action.CREATE, e, model, context);
     }
-    if (clientRequestToken != null && clientRequestToken.equals(creationToken)) {
-      return ProgressEvent.progress(model, context);
-    }
+  }
+
+  /** Whether the existing profile carries this operation's creation token. */
+  private static boolean isOwn(
+      final ProxyClient<SageMakerClient> client,
+      final ResourceModel model,
+      final String clientRequestToken) {
+    final String creationToken =
+        Tagging.listAll(client, describe(client, model).userProfileArn())
+            .get(Tagging.CREATION_TOKEN);
+    return clientRequestToken != null && clientRequestToken.equals(creationToken);
+  }
+
+  /** AlreadyExists, without the model: see {@link #checkNameFree}. */
+  private static ProgressEvent<ResourceModel, CallbackContext> alreadyTaken(
+      final ResourceModel model, final CallbackContext context) {
     return ProgressEvent.failed(
-        model,
+        null,
         context,
         HandlerErrorCode.AlreadyExists,
         String.format(

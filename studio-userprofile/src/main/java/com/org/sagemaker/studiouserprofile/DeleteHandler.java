@@ -12,10 +12,14 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
 
-/** Deletes the profile's apps and private spaces (see {@link AppCleanup}), then the profile. */
+/**
+ * Waits until no create or update of the profile is under way, deletes its apps and private spaces
+ * (see {@link AppCleanup}), then the profile.
+ */
 public class DeleteHandler extends BaseHandlerStd {
 
   static final String DELETE_USER_PROFILE = "Org-SageMaker-StudioUserProfile::DeleteUserProfile";
+  static final String AWAIT_SETTLED = "Org-SageMaker-StudioUserProfile::AwaitReadyForDelete";
 
   public DeleteHandler() {}
 
@@ -33,6 +37,10 @@ public class DeleteHandler extends BaseHandlerStd {
     final ResourceModel model = request.getDesiredResourceState();
     requireIdentifier(model);
     return ProgressEvent.progress(model, callbackContext)
+        .then(
+            progress ->
+                awaitReadyForDelete(
+                    proxy, proxyClient, progress, timings.delete(), AWAIT_SETTLED, logger))
         .then(progress -> AppCleanup.run(proxyClient, progress, timings.cleanup(), logger))
         .then(
             progress ->

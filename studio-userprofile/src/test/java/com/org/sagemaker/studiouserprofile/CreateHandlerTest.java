@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileResponse
 import software.amazon.awssdk.services.sagemaker.model.DeleteUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.OperationStatus;
@@ -51,6 +52,16 @@ class CreateHandlerTest extends ProfileTestBase {
         context -> handler.handleRequest(proxy, request, context, proxyClient, logger));
   }
 
+  /** The name is free when the create starts; later descriptions follow. */
+  private void givenNewProfile(final DescribeUserProfileResponse... later) {
+    var stubbing =
+        when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+            .thenThrow(serviceError(400, "ResourceNotFound", "User profile alice not found"));
+    for (final DescribeUserProfileResponse response : later) {
+      stubbing = stubbing.thenReturn(response);
+    }
+  }
+
   private void givenDomain(final String status, final String authMode) {
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
         .thenReturn(domain(status, authMode));
@@ -61,13 +72,12 @@ class CreateHandlerTest extends ProfileTestBase {
     givenDomain("InService", "IAM");
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenReturn(CreateUserProfileResponse.builder().userProfileArn(PROFILE_ARN).build());
-    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
-        .thenReturn(profile("Pending"), profile("InService"));
+    givenNewProfile(profile("Pending"), profile("InService"));
     when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of("team", "ml")));
 
     final List<ProgressEvent<ResourceModel, CallbackContext>> events = create(model());
 
-    // Created (nothing to look at yet); Pending; InService.
+    // The name is free and created (nothing to look at yet); Pending; InService.
     assertThat(events).hasSize(3);
     assertThat(events.subList(0, 2))
         .allSatisfy(
@@ -95,8 +105,8 @@ class CreateHandlerTest extends ProfileTestBase {
         .extracting(t -> t.key() + "=" + t.value())
         .containsExactly(Tagging.CREATION_TOKEN + "=" + TOKEN, "team=ml");
     verify(sageMaker, times(1)).describeDomain(any(DescribeDomainRequest.class));
-    // The final read reuses the description that showed the profile InService.
-    verify(sageMaker, times(2)).describeUserProfile(any(DescribeUserProfileRequest.class));
+    // The name's check, two waits; the final read reuses the one that showed it InService.
+    verify(sageMaker, times(3)).describeUserProfile(any(DescribeUserProfileRequest.class));
     verify(sageMaker).listTags(any(ListTagsRequest.class));
     verifyNoOtherCalls();
   }
@@ -106,8 +116,7 @@ class CreateHandlerTest extends ProfileTestBase {
     givenDomain("InService", "IAM");
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenThrow(serviceError(400, "ResourceInUse", "User profile alice already exists"));
-    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
-        .thenReturn(profile("InService"));
+    givenNewProfile(profile("InService"));
     when(sageMaker.listTags(any(ListTagsRequest.class)))
         .thenReturn(tags(Map.of(Tagging.CREATION_TOKEN, TOKEN, "team", "ml")));
 
@@ -119,10 +128,7 @@ class CreateHandlerTest extends ProfileTestBase {
   }
 
   @Test
-  void aProfileThatExistedBeforeIsAlreadyExists() {
-    givenDomain("InService", "IAM");
-    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
-        .thenThrow(serviceError(400, "ResourceInUse", "User profile alice already exists"));
+  void aProfileThatExistedBeforeIsAlreadyExistsAsTheFirstEventWithoutAModel() {
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenReturn(profile("InService"));
     // Made by another operation: e.g. the same stack and logical id before a same-name
@@ -132,22 +138,46 @@ class CreateHandlerTest extends ProfileTestBase {
 
     final List<ProgressEvent<ResourceModel, CallbackContext>> events = create(model());
 
+    // No identifier: nothing for CloudFormation's rollback to delete.
     assertThat(events)
         .singleElement()
         .satisfies(
             e -> {
               assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
+              assertThat(e.getResourceModel()).isNull();
               assertThat(e.getMessage())
                   .startsWith(
                       "User profile alice in domain d-abc123 already exists and this operation did"
                           + " not create it.")
                   .contains("rename it");
             });
+    verify(sageMaker, never()).describeDomain(any(DescribeDomainRequest.class));
+    verify(sageMaker, never()).createUserProfile(any(CreateUserProfileRequest.class));
     verify(sageMaker, never()).deleteUserProfile(any(DeleteUserProfileRequest.class));
   }
 
   @Test
+  void aProfileMadeWhileTheDomainWasBusyIsAlreadyExistsToo() {
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenReturn(domain("Updating", "IAM"), domain("InService", "IAM"));
+    when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
+        .thenThrow(serviceError(400, "ResourceInUse", "User profile alice already exists"));
+    givenNewProfile(profile("InService"));
+    when(sageMaker.listTags(any(ListTagsRequest.class)))
+        .thenReturn(tags(Map.of(Tagging.CREATION_TOKEN, "someone-else")));
+
+    assertThat(create(model()))
+        .last()
+        .satisfies(
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.AlreadyExists);
+              assertThat(e.getResourceModel()).isNull();
+            });
+  }
+
+  @Test
   void aMissingDomainIsAnInvalidRequestNamingIt() {
+    givenNewProfile();
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
         .thenThrow(serviceError(400, "ResourceNotFound", "Domain d-abc123 does not exist"));
 
@@ -169,8 +199,7 @@ class CreateHandlerTest extends ProfileTestBase {
         .thenReturn(domain("Updating", "IAM"), domain("InService", "IAM"));
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenReturn(CreateUserProfileResponse.builder().userProfileArn(PROFILE_ARN).build());
-    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
-        .thenReturn(profile("InService"));
+    givenNewProfile(profile("InService"));
     when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of("team", "ml")));
 
     final List<ProgressEvent<ResourceModel, CallbackContext>> events = create(model());
@@ -185,6 +214,7 @@ class CreateHandlerTest extends ProfileTestBase {
 
   @Test
   void aDomainThatCannotTakeProfilesIsAnInvalidRequest() {
+    givenNewProfile();
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
         .thenReturn(
             domain("Update_Failed", "IAM").toBuilder().failureReason("Role cannot read").build());
@@ -199,6 +229,7 @@ class CreateHandlerTest extends ProfileTestBase {
 
   @Test
   void ssoFieldsMustMatchTheDomainsAuthMode() {
+    givenNewProfile();
     givenDomain("InService", "SSO");
     assertThatThrownBy(() -> create(model()))
         .isInstanceOf(HandlerFailure.class)
@@ -234,11 +265,8 @@ class CreateHandlerTest extends ProfileTestBase {
     givenDomain("InService", "IAM");
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenReturn(CreateUserProfileResponse.builder().build());
-    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
-        .thenReturn(
-            profile("Failed").toBuilder()
-                .failureReason("Execution role cannot be assumed")
-                .build());
+    givenNewProfile(
+        profile("Failed").toBuilder().failureReason("Execution role cannot be assumed").build());
 
     assertThatThrownBy(() -> create(model()))
         .isInstanceOf(HandlerFailure.class)

@@ -43,11 +43,18 @@ class DeleteHandlerTest extends ProfileTestBase {
         context -> handler.handleRequest(proxy, request, context, proxyClient, logger));
   }
 
+  /** Before the delete: InService, unless a test says otherwise. */
+  @org.junit.jupiter.api.BeforeEach
+  void givenAnInServiceProfile() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile("InService"));
+  }
+
   private void givenProfileDeletes() {
     when(sageMaker.deleteUserProfile(any(DeleteUserProfileRequest.class)))
         .thenReturn(DeleteUserProfileResponse.builder().build());
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
-        .thenReturn(profile("Deleting"))
+        .thenReturn(profile("InService"), profile("Deleting"))
         .thenThrow(serviceError(400, "ResourceNotFound", "gone"));
   }
 
@@ -72,7 +79,8 @@ class DeleteHandlerTest extends ProfileTestBase {
     verify(sageMaker, times(1)).deleteUserProfile(any(DeleteUserProfileRequest.class));
     verify(sageMaker, times(1)).listApps(any(ListAppsRequest.class));
     verify(sageMaker, times(1)).listSpaces(any(ListSpacesRequest.class));
-    verify(sageMaker, times(2)).describeUserProfile(any(DescribeUserProfileRequest.class));
+    // Ready to delete; Deleting; gone.
+    verify(sageMaker, times(3)).describeUserProfile(any(DescribeUserProfileRequest.class));
     verifyNoOtherCalls();
   }
 
@@ -326,6 +334,7 @@ class DeleteHandlerTest extends ProfileTestBase {
         .thenReturn(DeleteUserProfileResponse.builder().build());
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
         .thenReturn(
+            profile("InService"),
             profile("Delete_Failed").toBuilder().failureReason("home directory busy").build());
 
     assertThatThrownBy(() -> delete(model()))
@@ -341,6 +350,7 @@ class DeleteHandlerTest extends ProfileTestBase {
     when(sageMaker.deleteUserProfile(any(DeleteUserProfileRequest.class)))
         .thenReturn(DeleteUserProfileResponse.builder().build());
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile("InService"))
         .thenThrow(serviceError(500, "InternalFailure", "oops"));
 
     assertThat(delete(model()))
@@ -374,5 +384,24 @@ class DeleteHandlerTest extends ProfileTestBase {
         .ownershipSettingsSummary(o -> o.ownerUserProfileName(owner))
         .spaceSharingSettingsSummary(s -> s.sharingType(sharing))
         .build();
+  }
+
+  @Test
+  void aProfileStillBeingCreatedIsDeletedOnceItSettles() {
+    // E.g. CloudFormation's rollback of a create it cancelled when a sibling failed.
+    givenNoSpaces();
+    when(sageMaker.listApps(any(ListAppsRequest.class)))
+        .thenReturn(ListAppsResponse.builder().build());
+    when(sageMaker.deleteUserProfile(any(DeleteUserProfileRequest.class)))
+        .thenReturn(DeleteUserProfileResponse.builder().build());
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile("Pending"), profile("InService"))
+        .thenThrow(serviceError(400, "ResourceNotFound", "gone"));
+
+    assertThat(delete(model()))
+        .extracting(ProgressEvent::getStatus)
+        .containsExactly(
+            OperationStatus.IN_PROGRESS, OperationStatus.IN_PROGRESS, OperationStatus.SUCCESS);
+    verify(sageMaker, times(1)).deleteUserProfile(any(DeleteUserProfileRequest.class));
   }
 }

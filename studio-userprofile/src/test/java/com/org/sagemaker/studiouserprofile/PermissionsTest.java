@@ -82,6 +82,7 @@ class PermissionsTest extends ProfileTestBase implements PermissionFilesContract
     when(sageMaker.createUserProfile(any(CreateUserProfileRequest.class)))
         .thenReturn(CreateUserProfileResponse.builder().build());
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenThrow(HandlerTestSupport.serviceError(400, "ResourceNotFound", "not yet"))
         .thenReturn(profile("InService"));
     when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
     final CreateHandler handler = new CreateHandler(TIMINGS, () -> sageMaker);
@@ -161,6 +162,7 @@ class PermissionsTest extends ProfileTestBase implements PermissionFilesContract
     when(sageMaker.deleteUserProfile(any(DeleteUserProfileRequest.class)))
         .thenReturn(DeleteUserProfileResponse.builder().build());
     when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile("InService"))
         .thenThrow(HandlerTestSupport.serviceError(400, "ResourceNotFound", "gone"));
     final DeleteHandler handler = new DeleteHandler(TIMINGS, () -> sageMaker);
     untilDone(
