@@ -144,7 +144,7 @@ public final class Deployer {
         if (step.kind != Execution.Step.Kind.UPDATE
             && step.outcome != ResourceOperation.Outcome.SUCCEEDED
             && step.after.identified()) {
-          state.leftovers.add(step.after);
+          state.leftovers.add(new StackState.Leftover(step.logicalId, step.after));
         }
       }
       return;
@@ -186,9 +186,7 @@ public final class Deployer {
       return new Outcome("DELETE_COMPLETE", true, Duration.ZERO, 0, 0, List.of());
     }
     event(state, "DELETE_IN_PROGRESS", "User Initiated");
-    final List<Deletions.Item> items = new ArrayList<>();
-    state.leftovers.forEach(
-        resource -> items.add(new Deletions.Item("(leftover)", resource, Deletions.Why.LEFTOVER)));
+    final List<Deletions.Item> items = new ArrayList<>(leftoverItems(state));
     state.resources.forEach(
         (logicalId, resource) ->
             items.add(new Deletions.Item(logicalId, resource, Deletions.Why.STACK_DELETE)));
@@ -197,7 +195,7 @@ public final class Deployer {
     state.leftovers.clear();
     for (final Deletions.Item item : result.remaining()) {
       if (item.why() == Deletions.Why.LEFTOVER) {
-        state.leftovers.add(item.resource());
+        state.leftovers.add(new StackState.Leftover(item.logicalId(), item.resource()));
       } else {
         state.resources.put(item.logicalId(), item.resource());
       }
@@ -244,16 +242,25 @@ public final class Deployer {
     }
   }
 
+  /** What earlier failures left: deleted first (stack-failure-options.md). */
   private void deleteLeftovers(final StackRun run, final StackState state) {
     if (state.leftovers.isEmpty()) {
       return;
     }
-    final List<Deletions.Item> items = new ArrayList<>();
-    state.leftovers.forEach(
-        resource -> items.add(new Deletions.Item("(leftover)", resource, Deletions.Why.LEFTOVER)));
-    final Deletions.Result result = new Deletions(run, state.stackTags, Map.of()).delete(items);
-    state.leftovers =
-        new ArrayList<>(result.remaining().stream().map(Deletions.Item::resource).toList());
+    final Deletions.Result result =
+        new Deletions(run, state.stackTags, Map.of()).delete(leftoverItems(state));
+    state.leftovers = new ArrayList<>();
+    result
+        .remaining()
+        .forEach(
+            item ->
+                state.leftovers.add(new StackState.Leftover(item.logicalId(), item.resource())));
+  }
+
+  private static List<Deletions.Item> leftoverItems(final StackState state) {
+    return state.leftovers.stream()
+        .map(l -> new Deletions.Item(l.logicalId(), l.resource(), Deletions.Why.LEFTOVER))
+        .toList();
   }
 
   /** True when the plan changes nothing: no resource, output, parameter or tag. */

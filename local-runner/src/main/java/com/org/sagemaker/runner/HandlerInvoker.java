@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
 
 /**
  * Invokes a type's {@code HandlerWrapper.handleRequest} the way CloudFormation does: a
@@ -217,6 +218,7 @@ public final class HandlerInvoker {
   private final Waiter waiter;
   private final LambdaLogger logs;
   private final int maxInvocations;
+  private final Function<String, RequestStreamHandler> handlers;
 
   /** Warm handler instances per type: an instance serves one invocation at a time, as in Lambda. */
   private final Map<String, Deque<RequestStreamHandler>> warmHandlers = new ConcurrentHashMap<>();
@@ -227,10 +229,24 @@ public final class HandlerInvoker {
    */
   public HandlerInvoker(
       final Stack stack, final Waiter waiter, final LambdaLogger logs, final int maxInvocations) {
+    this(stack, waiter, logs, maxInvocations, ResourceTypes::handler);
+  }
+
+  /**
+   * As above, with the handlers made by {@code handlers} (a new instance per type and per
+   * concurrent invocation, as Lambda would start them).
+   */
+  public HandlerInvoker(
+      final Stack stack,
+      final Waiter waiter,
+      final LambdaLogger logs,
+      final int maxInvocations,
+      final Function<String, RequestStreamHandler> handlers) {
     this.stack = stack;
     this.waiter = waiter;
     this.logs = logs;
     this.maxInvocations = maxInvocations;
+    this.handlers = handlers;
   }
 
   /** Starts an operation; nothing is invoked until {@link Operation#invokeOnce}. */
@@ -326,7 +342,7 @@ public final class HandlerInvoker {
     final Deque<RequestStreamHandler> warm =
         warmHandlers.computeIfAbsent(typeName, t -> new ConcurrentLinkedDeque<>());
     final RequestStreamHandler pooled = warm.pollFirst();
-    final RequestStreamHandler handler = pooled != null ? pooled : ResourceTypes.handler(typeName);
+    final RequestStreamHandler handler = pooled != null ? pooled : handlers.apply(typeName);
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     HandlerTmpdir.enter();
     try {

@@ -92,14 +92,19 @@ final class Rollback {
     if (!failedBack.isEmpty()) {
       // The stack cannot be updated in this status (user guide): what the update created stays
       // for the next operation to delete.
-      created.forEach(item -> state.leftovers.add(item.resource()));
+      created.forEach(
+          item -> state.leftovers.add(new StackState.Leftover(item.logicalId(), item.resource())));
       return false;
     }
     run.events.event(
         state.stackName, Deployer.STACK_TYPE, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
     final Deletions.Result result =
         new Deletions(run, before.stackTags, state.resources).delete(created);
-    result.remaining().forEach(item -> state.leftovers.add(item.resource()));
+    result
+        .remaining()
+        .forEach(
+            item ->
+                state.leftovers.add(new StackState.Leftover(item.logicalId(), item.resource())));
     return true;
   }
 

@@ -21,13 +21,15 @@ public final class StackEvents {
 
   public void event(
       final String logicalId, final String type, final String status, final String reason) {
-    out.printf(
-        "%-20s  %-22s  %-34s  %-22s  %s%n",
-        clock.get().truncatedTo(ChronoUnit.SECONDS),
-        logicalId,
-        type,
-        status,
-        reason == null ? "" : reason);
+    out.println(
+        String.format(
+                "%-20s  %-22s  %-34s  %-22s  %s",
+                clock.get().truncatedTo(ChronoUnit.SECONDS),
+                logicalId,
+                type,
+                status,
+                reason == null ? "" : reason)
+            .stripTrailing());
     out.flush();
   }
 

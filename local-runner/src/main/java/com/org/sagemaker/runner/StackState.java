@@ -140,7 +140,10 @@ public final class StackState {
    * --no-rollback): deleted by the next stack operation, as CloudFormation does
    * (stack-failure-options.md).
    */
-  List<ResourceState> leftovers = new ArrayList<>();
+  List<Leftover> leftovers = new ArrayList<>();
+
+  /** A physical resource the stack must delete, under the logical id it had. */
+  record Leftover(String logicalId, ResourceState resource) {}
 
   /** True once the stack exists on its target (it has been deployed and not deleted). */
   boolean exists() {
