@@ -61,7 +61,7 @@ final class Parameters {
             });
     if (!missing.isEmpty()) {
       // The text CloudFormation gives (boto/botocore#2598 and others).
-      problems.add("Parameters", "Parameters: " + missing + " must have values");
+      problems.add("--param", "Parameters: " + missing + " must have values");
     }
     problems.throwIfAny();
     return values;
