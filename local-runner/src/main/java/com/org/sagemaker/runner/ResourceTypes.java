@@ -40,12 +40,17 @@ public final class ResourceTypes {
   }
 
   private static JsonNode parse(final String typeName) {
-    try (InputStream in =
-        ResourceTypes.class.getClassLoader().getResourceAsStream(SCHEMAS.get(typeName))) {
+    try (InputStream in = schemaFile(typeName)) {
       return Template.JSON.readTree(in);
     } catch (final IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The schema file as the type's handler jar carries it at its root. */
+  static InputStream schemaFile(final String typeName) {
+    requireSupported(typeName);
+    return ResourceTypes.class.getClassLoader().getResourceAsStream(SCHEMAS.get(typeName));
   }
 
   /** A property list of the schema, e.g. createOnlyProperties, as property paths. */
