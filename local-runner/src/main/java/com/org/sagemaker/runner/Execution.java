@@ -168,14 +168,7 @@ final class Execution {
       return;
     }
     final StackState.ResourceState after =
-        new StackState.ResourceState(
-            resource.type(),
-            resource.properties(),
-            desired,
-            null,
-            List.copyOf(context.dependencies.get(logicalId)),
-            resource.deletionPolicy(),
-            resource.updateReplacePolicy());
+        StackState.ResourceState.of(resource, desired, null, context.dependencies.get(logicalId));
     switch (change.action()) {
       case NONE -> finish(scheduler, logicalId);
       case ADD -> {

@@ -212,18 +212,15 @@ final class Importer {
       }
       return;
     }
-    final List<String> dependsOn = List.copyOf(context.dependencies.get(logicalId));
+    final Set<String> dependsOn = context.dependencies.get(logicalId);
     if (ResourceTypes.isStandIn(resource.type())) {
       adopted.resources.put(
           logicalId,
-          new StackState.ResourceState(
-              resource.type(),
-              resource.properties(),
+          StackState.ResourceState.of(
+              resource,
               desired,
               StandIns.model(resource.type(), logicalId, desired, context.stack),
-              dependsOn,
-              resource.deletionPolicy(),
-              resource.updateReplacePolicy()));
+              dependsOn));
       return;
     }
     // User guide: "The properties and configuration values for each resource to import adhere
@@ -245,14 +242,6 @@ final class Importer {
               + ResourceOperation.handlerMessage(read, "import"));
     }
     adopted.resources.put(
-        logicalId,
-        new StackState.ResourceState(
-            resource.type(),
-            resource.properties(),
-            desired,
-            read.model(),
-            dependsOn,
-            resource.deletionPolicy(),
-            resource.updateReplacePolicy()));
+        logicalId, StackState.ResourceState.of(resource, desired, read.model(), dependsOn));
   }
 }

@@ -82,6 +82,22 @@ public final class StackState {
       this.updateReplacePolicy = updateReplacePolicy;
     }
 
+    /** A resource of the template, with the properties it was given and the model it has. */
+    static ResourceState of(
+        final Template.Resource resource,
+        final JsonNode properties,
+        final JsonNode model,
+        final java.util.Collection<String> dependsOn) {
+      return new ResourceState(
+          resource.type(),
+          resource.properties(),
+          properties,
+          model,
+          List.copyOf(dependsOn),
+          resource.deletionPolicy(),
+          resource.updateReplacePolicy());
+    }
+
     ResourceState withModel(final JsonNode properties, final JsonNode model) {
       return new ResourceState(
           type, template, properties, model, dependsOn, deletionPolicy, updateReplacePolicy);

@@ -25,6 +25,21 @@ public interface Timeline {
 
   /** A clock that moves only when waited on: waiting costs no real time. */
   static Timeline virtual(final VirtualClock clock) {
+    return on(clock, clock::advance);
+  }
+
+  /** A clock running {@code scale} times faster than real time: waiting sleeps 1/scale of it. */
+  static Timeline scaled(final Clock clock, final double scale) {
+    return on(clock, wait -> sleep(Duration.ofMillis((long) (wait.toMillis() / scale))));
+  }
+
+  /** The wall clock. */
+  static Timeline real() {
+    return scaled(Clock.systemUTC(), 1);
+  }
+
+  /** Time from {@code clock}; a wait for a positive time is {@code wait}'s to make. */
+  private static Timeline on(final Clock clock, final java.util.function.Consumer<Duration> wait) {
     return new Timeline() {
       @Override
       public Instant now() {
@@ -35,38 +50,13 @@ public interface Timeline {
       public void waitUntil(final Instant instant) {
         final Duration ahead = Duration.between(clock.instant(), instant);
         if (ahead.compareTo(Duration.ZERO) > 0) {
-          clock.advance(ahead);
+          wait.accept(ahead);
         }
       }
     };
   }
 
-  /** A clock running {@code scale} times faster than real time: waiting sleeps 1/scale of it. */
-  static Timeline scaled(final Clock clock, final double scale) {
-    return new Timeline() {
-      @Override
-      public Instant now() {
-        return clock.instant();
-      }
-
-      @Override
-      public void waitUntil(final Instant instant) {
-        sleep(
-            Duration.ofMillis(
-                (long) (Duration.between(clock.instant(), instant).toMillis() / scale)));
-      }
-    };
-  }
-
-  /** The wall clock. */
-  static Timeline real() {
-    return scaled(Clock.systemUTC(), 1);
-  }
-
   private static void sleep(final Duration duration) {
-    if (duration.compareTo(Duration.ZERO) <= 0) {
-      return;
-    }
     try {
       Thread.sleep(duration.toMillis());
     } catch (final InterruptedException e) {

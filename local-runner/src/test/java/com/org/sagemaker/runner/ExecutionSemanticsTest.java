@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.org.sagemaker.emulator.VirtualClock;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -69,27 +67,13 @@ class ExecutionSemanticsTest {
       """;
 
   private final VirtualClock clock = VirtualClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-  private final Timeline timeline = Timeline.virtual(clock);
   private final FakeHandlers fake = new FakeHandlers(clock);
   private final StringWriter out = new StringWriter();
   private final StackState.TargetId where = StackState.TargetId.emulator();
   private final StackState state = StackState.fresh("semantics", where);
 
   private Deployer deployer(final int workers) {
-    final HandlerInvoker invoker =
-        new HandlerInvoker(
-            new HandlerInvoker.Stack(
-                state.stackName,
-                state.stackId,
-                where.region(),
-                where.accountId(),
-                new HandlerInvoker.Credentials("AKIDFAKE", "secret", "token")),
-            timeline::await,
-            new EmulatedAws.CapturingLogger(new ArrayList<>()),
-            500,
-            fake);
-    return new Deployer(
-        invoker, timeline, new StackEvents(new PrintWriter(out, true), clock::instant), workers);
+    return TestStacks.deployer(TestStacks.invoker(state, where, clock, fake), clock, out, workers);
   }
 
   private Deployer.Outcome deploy(

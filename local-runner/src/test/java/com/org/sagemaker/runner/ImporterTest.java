@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,18 +49,7 @@ class ImporterTest {
   private boolean run(final String template, final String resources) throws IOException {
     final Path file = folder.resolve("import.json");
     Files.writeString(file, resources);
-    final HandlerInvoker invoker =
-        new HandlerInvoker(
-            new HandlerInvoker.Stack(
-                state.stackName,
-                state.stackId,
-                where.region(),
-                where.accountId(),
-                new HandlerInvoker.Credentials("AKID", "s", "t")),
-            Timeline.virtual(clock)::await,
-            new EmulatedAws.CapturingLogger(new ArrayList<>()),
-            10,
-            fake);
+    final HandlerInvoker invoker = TestStacks.invoker(state, where, clock, fake);
     final StackContext context =
         StackContext.of(
             Template.parse(template, "t.yaml"), state.identity(where), Map.of(), Map.of());

@@ -34,24 +34,11 @@ class OddTemplatesTest {
   private static final List<String> NAMES =
       List.of("A", "B", "C", "Domain", "Role", "P", "Q", "AWS::Region", "AWS::NoValue", "Missing");
   private static final List<String> FUNCTIONS =
-      List.of(
-          "Ref",
-          "Fn::GetAtt",
-          "Fn::Sub",
-          "Fn::Join",
-          "Fn::Split",
-          "Fn::Select",
-          "Fn::FindInMap",
-          "Fn::GetAZs",
-          "Fn::Base64",
-          "Fn::ImportValue",
-          "Fn::If",
-          "Fn::Cidr",
-          "Fn::Equals",
-          "Fn::Not",
-          "Fn::Length",
-          "Condition",
-          "Fn::Unknown");
+      java.util.stream.Stream.concat(
+              Intrinsics.SUPPORTED.stream(),
+              java.util.stream.Stream.of(
+                  "Fn::Equals", "Fn::Not", "Fn::Length", "Condition", "Fn::Unknown"))
+          .toList();
 
   private static final StackState.TargetId WHERE = StackState.TargetId.emulator();
 

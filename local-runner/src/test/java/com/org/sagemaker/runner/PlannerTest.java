@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.emulator.VirtualClock;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,22 +55,7 @@ class PlannerTest {
   }
 
   private Deployer.Outcome deploy(final Plan plan) {
-    final Timeline timeline = Timeline.virtual(clock);
-    return new Deployer(
-            new HandlerInvoker(
-                new HandlerInvoker.Stack(
-                    state.stackName,
-                    state.stackId,
-                    where.region(),
-                    where.accountId(),
-                    new HandlerInvoker.Credentials("AKID", "s", "t")),
-                timeline::await,
-                new EmulatedAws.CapturingLogger(new ArrayList<>()),
-                100,
-                fake),
-            timeline,
-            new StackEvents(new PrintWriter(out, true), clock::instant),
-            1)
+    return TestStacks.deployer(TestStacks.invoker(state, where, clock, fake), clock, out, 1)
         .deploy(plan, true);
   }
 

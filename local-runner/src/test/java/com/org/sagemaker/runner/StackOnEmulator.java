@@ -22,12 +22,7 @@ final class StackOnEmulator {
     final Timeline timeline = Timeline.virtual(aws.clock);
     final HandlerInvoker invoker =
         new HandlerInvoker(
-            new HandlerInvoker.Stack(
-                state.stackName,
-                state.stackId,
-                where.region(),
-                where.accountId(),
-                new HandlerInvoker.Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI-secret", "token")),
+            TestStacks.credentialed(state, where),
             timeline::await,
             new EmulatedAws.CapturingLogger(aws.handlerLogs),
             500);
