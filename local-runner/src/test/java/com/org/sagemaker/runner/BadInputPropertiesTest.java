@@ -62,7 +62,7 @@ class BadInputPropertiesTest {
   private static final Map<String, String> VALID =
       Map.of(
           ResourceTypes.DOMAIN,
-          "{\"DomainName\": \"valid\", \"AuthMode\": \"IAM\", \"DefaultUserSettings\": {\"ExecutionRole\": \"arn:aws:iam::123456789012:role/R\"}}",
+          "{\"DomainName\": \"valid\", \"AuthMode\": \"IAM\", \"VpcId\": \"vpc-1\", \"SubnetIds\": [\"subnet-1\"], \"DefaultUserSettings\": {\"ExecutionRole\": \"arn:aws:iam::123456789012:role/R\"}}",
           ResourceTypes.USER_PROFILE,
           "{\"DomainId\": \"d-0123456789ab\", \"UserProfileName\": \"valid\"}");
 

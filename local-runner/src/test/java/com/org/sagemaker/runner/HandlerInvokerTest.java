@@ -39,7 +39,7 @@ class HandlerInvokerTest {
                 ResourceTypes.DOMAIN,
                 "Slow",
                 json(
-                    "{\"DomainName\": \"slow\", \"AuthMode\": \"IAM\", \"DefaultUserSettings\": {\"ExecutionRole\": \"%s\"}}"
+                    "{\"DomainName\": \"slow\", \"AuthMode\": \"IAM\", \"VpcId\": \"vpc-1\", \"SubnetIds\": [\"subnet-1\"], \"DefaultUserSettings\": {\"ExecutionRole\": \"%s\"}}"
                         .formatted(ROLE))),
             (request, event) -> events.add(event));
 

@@ -31,6 +31,8 @@ class ParallelDeployTest {
                 Properties:
                   DomainName: %s
                   AuthMode: IAM
+                  VpcId: vpc-1
+                  SubnetIds: [subnet-1]
                   DefaultUserSettings:
                     ExecutionRole: arn:aws:iam::123456789012:role/Studio
             """

@@ -30,6 +30,8 @@ class RollbackEndToEndTest {
           Properties:
             DomainName: %s
             AuthMode: IAM
+            VpcId: vpc-1
+            SubnetIds: [subnet-1]
             TagPropagation: !Ref Propagation
             DefaultUserSettings:
               ExecutionRole: arn:aws:iam::123456789012:role/Studio
@@ -145,6 +147,8 @@ class RollbackEndToEndTest {
             Properties:
               DomainName: same-name
               AuthMode: SSO
+              VpcId: vpc-1
+              SubnetIds: [subnet-1]
               DefaultUserSettings:
                 ExecutionRole: arn:aws:iam::123456789012:role/Studio
           Analyst:

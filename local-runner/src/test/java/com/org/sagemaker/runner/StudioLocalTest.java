@@ -217,6 +217,8 @@ class StudioLocalTest {
             Properties:
               DomainName: rollback
               AuthMode: IAM
+              VpcId: vpc-1
+              SubnetIds: [subnet-1]
               DefaultUserSettings:
                 ExecutionRole: arn:aws:iam::123456789012:role/R
           Profile:
@@ -316,6 +318,8 @@ class StudioLocalTest {
             Properties:
               DomainName: not valid!
               AuthMode: IAM
+              VpcId: vpc-1
+              SubnetIds: [subnet-1]
               DefaultUserSettings:
                 ExecutionRole: !GetAtt Role.Arn
           Profile:
@@ -355,6 +359,8 @@ class StudioLocalTest {
             Properties:
               DomainName: kept
               AuthMode: IAM
+              VpcId: vpc-1
+              SubnetIds: [subnet-1]
               DefaultUserSettings:
                 ExecutionRole: arn:aws:iam::123456789012:role/R
           Analyst:
@@ -392,6 +398,8 @@ class StudioLocalTest {
             Properties:
               DomainName: !Ref DomainName
               AuthMode: IAM
+              VpcId: vpc-1
+              SubnetIds: [subnet-1]
               DefaultUserSettings:
                 ExecutionRole: arn:aws:iam::123456789012:role/R
           Analyst:
@@ -480,6 +488,8 @@ class StudioLocalTest {
             Properties:
               DomainName: two
               AuthMode: IAM
+              VpcId: vpc-1
+              SubnetIds: [subnet-1]
               DefaultUserSettings:
                 ExecutionRole: arn:aws:iam::123456789012:role/R
                 SecurityGroups: !Ref Groups

@@ -30,6 +30,8 @@ class ValidationTest {
                     Properties:
                       DomainName: fine
                       AuthMode: IAM
+                      VpcId: vpc-1
+                      SubnetIds: [subnet-1]
                       DefaultUserSettings: {ExecutionRole: !GetAtt Role.Arn}
                   Profile:
                     Type: Org::SageMaker::StudioUserProfile
@@ -78,6 +80,8 @@ class ValidationTest {
                     Properties:
                       DomainName: d
                       AuthMode: IAM
+                      VpcId: vpc-1
+                      SubnetIds: [subnet-1]
                       DefaultUserSettings: {ExecutionRole: arn:aws:iam::123456789012:role/r}
                   Profile:
                     Type: Org::SageMaker::StudioUserProfile
@@ -110,7 +114,9 @@ class ValidationTest {
                   .isEqualTo("AppNetworkAccessType VpcOnly needs VpcId and SubnetIds.");
               assertThat(f.pointer()).isNull();
             });
-    assertThat(check(template.formatted("PublicInternetOnly"))).isEmpty();
+    final String publicWithVpc =
+        "PublicInternetOnly\n      VpcId: vpc-1\n      SubnetIds: [subnet-1]";
+    assertThat(check(template.formatted(publicWithVpc))).isEmpty();
     final StackState deployed = StackState.fresh("v", where);
     deployed.resources.put(
         "Domain",
@@ -122,7 +128,7 @@ class ValidationTest {
             List.of(),
             null,
             null));
-    assertThat(check(template.formatted("PublicInternetOnly"), deployed))
+    assertThat(check(template.formatted(publicWithVpc), deployed))
         .singleElement()
         .satisfies(
             f ->
