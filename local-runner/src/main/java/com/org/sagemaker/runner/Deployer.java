@@ -1,432 +1,297 @@
 package com.org.sagemaker.runner;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.ArrayDeque;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
- * Deploys, deletes and drift-checks a stack of this project's types the way CloudFormation does,
- * through {@link HandlerInvoker}: resources in dependency order; an unchanged resource is left
- * alone, a changed one updated, one whose create-only properties changed replaced (the old one
- * deleted once the rest succeeded); resources gone from the template are deleted; a failed deploy
- * rolls back what it did unless told not to.
+ * Runs stack operations the way CloudFormation is shaped: a {@link Plan} (the change set, from
+ * template and state alone), an {@link Execution} of it, a {@link Rollback} derived from what was
+ * executed, and the stack's status and events around them. Also the programmatic entry point, e.g.
+ * for a benchmark: {@link #plan} then {@link #deploy}, and {@link #delete}, each answering an
+ * {@link Outcome} with the SageMaker time it took.
  */
 public final class Deployer {
 
-  private static final String STACK_TYPE = "AWS::CloudFormation::Stack";
+  static final String STACK_TYPE = "AWS::CloudFormation::Stack";
+
+  /** A stack status in which CloudFormation allows no update (user guide; ValidationError). */
+  private static final Set<String> NOT_UPDATABLE =
+      Set.of("ROLLBACK_COMPLETE", "ROLLBACK_FAILED", "UPDATE_ROLLBACK_FAILED");
+
+  /**
+   * How a stack operation ended: the stack's status, the SageMaker time it took (on the operation's
+   * {@link Timeline}), the handler operations and invocations it made, and the resources that
+   * failed.
+   */
+  public record Outcome(
+      String stackStatus,
+      boolean succeeded,
+      Duration elapsed,
+      int operations,
+      int invocations,
+      List<String> failedResources) {}
+
+  /** What a deploy is given besides the template. */
+  public record Inputs(
+      Map<String, String> parameters, Map<String, String> imports, Map<String, String> stackTags) {
+
+    public static Inputs none() {
+      return new Inputs(Map.of(), Map.of(), Map.of());
+    }
+  }
 
   private final HandlerInvoker invoker;
-  private final HandlerInvoker.Stack stack;
+  private final Timeline timeline;
   private final StackEvents events;
+  private final int workers;
 
-  /** Stack-level tags to send, and those the resources had; CloudFormation passes both. */
-  private Map<String, String> tags = Map.of();
-
-  private Map<String, String> previousTags = Map.of();
-
+  /**
+   * @param workers how many handler invocations may run at once (1: in turn, deterministic whatever
+   *     the handlers do; waits overlap either way)
+   */
   public Deployer(
-      final HandlerInvoker invoker, final HandlerInvoker.Stack stack, final StackEvents events) {
+      final HandlerInvoker invoker,
+      final Timeline timeline,
+      final StackEvents events,
+      final int workers) {
     this.invoker = invoker;
-    this.stack = stack;
+    this.timeline = timeline;
     this.events = events;
+    this.workers = workers;
   }
 
-  /** A resource operation that ended FAILED. */
-  private static final class OperationFailed extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    OperationFailed(final String message) {
-      super(message);
-    }
-  }
-
-  /** Returns true when the stack reached the template; the state is updated either way. */
-  public boolean deploy(
+  /** The change set deploying {@code template} to the stack would make; nothing is touched. */
+  public static Plan plan(
       final Template template,
-      final Map<String, String> parameterValues,
-      final Map<String, String> stackTags,
+      final Inputs inputs,
       final StackState state,
-      final boolean rollback) {
-    final Map<String, JsonNode> parameters = parameters(template, parameterValues);
-    previousTags = Map.copyOf(state.stackTags);
-    tags = Map.copyOf(stackTags);
-    final boolean creating = state.resources.isEmpty();
+      final StackState.TargetId where) {
+    final StackContext context =
+        StackContext.of(template, state.identity(where), inputs.parameters(), inputs.imports());
+    return new Planner(context, state, inputs.stackTags()).plan();
+  }
+
+  /** Creates the stack, or updates it to the plan; rolls back a failure unless told not to. */
+  public Outcome deploy(final Plan plan, final boolean rollback) {
+    final StackState state = plan.state();
+    if (state.status != null && NOT_UPDATABLE.contains(state.status)) {
+      // The text CloudFormation gives (users' logs of CreateChangeSet's ValidationError).
+      throw new IllegalStateException(
+          "Stack:"
+              + state.stackId
+              + " is in "
+              + state.status
+              + " state and can not be updated. (Delete it first: studio-local delete.)");
+    }
+    final Instant start = timeline.now();
+    final StackRun run = new StackRun(invoker, timeline, events, workers);
+    if (!plan.creating() && unchanged(plan)) {
+      // What UpdateStack answers (a ValidationError, which deploy tools treat as success).
+      events.line("No updates are to be performed.");
+      return new Outcome(state.status, true, Duration.ZERO, 0, 0, List.of());
+    }
+    final boolean creating = plan.creating();
     final String verb = creating ? "CREATE" : "UPDATE";
-    events.event(state.stackName, STACK_TYPE, verb + "_IN_PROGRESS", "User Initiated");
-    final Deque<Runnable> undo = new ArrayDeque<>();
-    final Map<String, StackState.ResourceState> replaced = new LinkedHashMap<>();
-    try {
-      for (final String logicalId : template.creationOrder()) {
-        final Template.Resource resource = template.resources().get(logicalId);
-        final JsonNode desired =
-            Resolver.resolve(
-                resource.properties(),
-                scope(parameters, state),
-                "Resources." + logicalId + ".Properties");
-        final StackState.ResourceState current = state.resources.get(logicalId);
-        if (current == null) {
-          state.resources.put(logicalId, create(logicalId, resource.type(), desired));
-          undo.push(() -> delete(logicalId, state.resources.remove(logicalId)));
-        } else if (!current.type.equals(resource.type())
-            || createOnlyChanged(resource.type(), current.properties, desired)) {
-          events.event(
-              logicalId,
-              resource.type(),
-              "UPDATE_IN_PROGRESS",
-              "Requested update requires the creation of a new physical resource");
-          state.resources.put(logicalId, create(logicalId, resource.type(), desired));
-          replaced.put(logicalId, current);
-          undo.push(
-              () -> {
-                delete(logicalId, state.resources.get(logicalId));
-                state.resources.put(logicalId, replaced.remove(logicalId));
-              });
-        } else if (!current.properties.equals(desired) || !tags.equals(previousTags)) {
-          state.resources.put(logicalId, update(logicalId, current, desired));
-          undo.push(
-              () ->
-                  state.resources.put(
-                      logicalId,
-                      update(logicalId, state.resources.get(logicalId), current.properties)));
+    final StackState before = state.copy();
+    event(state, verb + "_IN_PROGRESS", "User Initiated");
+    deleteLeftovers(run, state);
+    final Execution execution = new Execution(plan, run);
+    final List<String> failed;
+    if (execution.forward()) {
+      state.parameters = new LinkedHashMap<>(plan.context().parameters);
+      state.stackTags = new LinkedHashMap<>(plan.stackTags());
+      if (creating) {
+        state.status = "CREATE_COMPLETE";
+        event(state, state.status, null);
+      } else {
+        event(state, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", null);
+        final boolean clean = execution.cleanup();
+        state.status = "UPDATE_COMPLETE";
+        // CloudFormation's reason when cleanup could not delete everything (§2c).
+        event(
+            state,
+            state.status,
+            clean ? null : "Update successful. One or more resources could not be deleted.");
+      }
+      failed = List.of();
+    } else {
+      failed = execution.failed();
+      fail(plan, run, execution, before, rollback);
+    }
+    return outcome(state, start, run, failed);
+  }
+
+  /** The state of a failed deploy: rolled back, or kept as it is with --no-rollback. */
+  private void fail(
+      final Plan plan,
+      final StackRun run,
+      final Execution execution,
+      final StackState before,
+      final boolean rollback) {
+    final StackState state = plan.state();
+    final boolean creating = plan.creating();
+    final String reason = reason(execution);
+    if (!rollback) {
+      // stack-failure-options.md: what failed stays failed; what succeeded stays.
+      state.status = creating ? "CREATE_FAILED" : "UPDATE_FAILED";
+      event(state, state.status, reason);
+      for (final Execution.Step step : execution.journal()) {
+        if (step.kind != Execution.Step.Kind.UPDATE
+            && step.outcome != ResourceOperation.Outcome.SUCCEEDED
+            && step.after.identified()) {
+          state.leftovers.add(new StackState.Leftover(step.logicalId, step.after));
         }
       }
-      state.outputs = outputs(template, parameters, state);
-    } catch (final OperationFailed | TemplateException e) {
-      events.event(state.stackName, STACK_TYPE, verb + "_FAILED", e.getMessage());
-      if (rollback) {
-        events.event(
-            state.stackName,
-            STACK_TYPE,
-            "ROLLBACK_IN_PROGRESS",
-            "Rolling back what this deploy did");
-        undo.forEach(this::bestEffort);
-        events.event(state.stackName, STACK_TYPE, "ROLLBACK_COMPLETE", null);
-      }
-      return false;
+      return;
     }
-    state.stackTags = new LinkedHashMap<>(tags);
-    events.event(state.stackName, STACK_TYPE, verb + "_COMPLETE_CLEANUP_IN_PROGRESS", null);
-    final List<String> removed = new ArrayList<>(state.resources.keySet());
-    removed.removeAll(template.resources().keySet());
-    boolean cleanedUp = true;
-    for (final String logicalId : reversed(removed)) {
-      cleanedUp &=
-          bestEffort(() -> delete(logicalId, state.resources.get(logicalId)))
-              && state.resources.remove(logicalId) != null;
+    final Rollback undo = new Rollback(run, state, before, execution.journal(), plan.stackTags());
+    if (creating) {
+      // The reason CloudFormation gives (docs/sources/cloudformation.md §3b).
+      event(state, "ROLLBACK_IN_PROGRESS", reason + " Rollback requested by user.");
+      state.status = undo.create() ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED";
+    } else {
+      event(state, "UPDATE_ROLLBACK_IN_PROGRESS", reason);
+      state.status = undo.update() ? "UPDATE_ROLLBACK_COMPLETE" : "UPDATE_ROLLBACK_FAILED";
     }
-    for (final Map.Entry<String, StackState.ResourceState> old : replaced.entrySet()) {
-      cleanedUp &= bestEffort(() -> delete(old.getKey(), old.getValue()));
-    }
-    events.event(
-        state.stackName,
-        STACK_TYPE,
-        verb + "_COMPLETE",
-        cleanedUp ? null : "Some old resources could not be deleted");
-    return true;
+    event(state, state.status, null);
   }
 
-  /** Deletes every resource of the stack, dependents first; true when all are gone. */
-  public boolean delete(final StackState state) {
-    tags = Map.copyOf(state.stackTags);
-    events.event(state.stackName, STACK_TYPE, "DELETE_IN_PROGRESS", "User Initiated");
-    for (final String logicalId : reversed(new ArrayList<>(state.resources.keySet()))) {
-      try {
-        delete(logicalId, state.resources.get(logicalId));
-        state.resources.remove(logicalId);
-      } catch (final OperationFailed e) {
-        events.event(state.stackName, STACK_TYPE, "DELETE_FAILED", e.getMessage());
-        return false;
+  /** "The following resource(s) failed to create: [X]." (§2a, §3b), or the stack's own reason. */
+  private static String reason(final Execution execution) {
+    if (execution.failed().isEmpty()) {
+      return execution.failure();
+    }
+    final boolean creates =
+        execution.journal().stream()
+            .filter(step -> execution.failed().contains(step.logicalId))
+            .allMatch(step -> step.kind == Execution.Step.Kind.CREATE);
+    return "The following resource(s) failed to "
+        + (creates ? "create" : "update")
+        + ": "
+        + execution.failed()
+        + ".";
+  }
+
+  /** Deletes every resource of the stack, dependents first; DeletionPolicy Retain keeps one. */
+  public Outcome delete(final StackState state) {
+    final Instant start = timeline.now();
+    final StackRun run = new StackRun(invoker, timeline, events, workers);
+    if (!state.exists()) {
+      events.line("Stack " + state.stackName + " does not exist on " + state.target);
+      return new Outcome("DELETE_COMPLETE", true, Duration.ZERO, 0, 0, List.of());
+    }
+    event(state, "DELETE_IN_PROGRESS", "User Initiated");
+    final List<Deletions.Item> items = new ArrayList<>(leftoverItems(state));
+    state.resources.forEach(
+        (logicalId, resource) ->
+            items.add(new Deletions.Item(logicalId, resource, Deletions.Why.STACK_DELETE)));
+    final Deletions.Result result = new Deletions(run, state.stackTags).delete(items);
+    state.resources.clear();
+    state.leftovers.clear();
+    for (final Deletions.Item item : result.remaining()) {
+      if (item.why() == Deletions.Why.LEFTOVER) {
+        state.leftovers.add(new StackState.Leftover(item.logicalId(), item.resource()));
+      } else {
+        state.resources.put(item.logicalId(), item.resource());
       }
     }
-    state.outputs.clear();
-    events.event(state.stackName, STACK_TYPE, "DELETE_COMPLETE", null);
-    return true;
+    final String status;
+    if (result.succeeded()) {
+      status = "DELETE_COMPLETE";
+      event(state, status, null);
+      state.status = null;
+      state.outputs.clear();
+      state.exports.clear();
+    } else {
+      status = "DELETE_FAILED";
+      state.status = status;
+      // CloudFormation's stack reason (the cascade texts tools filter for).
+      event(state, status, "The following resource(s) failed to delete: " + result.failed() + ".");
+    }
+    return new Outcome(
+        status,
+        result.succeeded(),
+        Duration.between(start, timeline.now()),
+        run.operations(),
+        run.invocations(),
+        result.failed());
   }
 
   /** Reads each resource and reports where it differs from what the template set; true if none. */
   public boolean drift(final StackState state) {
-    boolean inSync = true;
-    for (final Map.Entry<String, StackState.ResourceState> entry : state.resources.entrySet()) {
-      final StackState.ResourceState resource = entry.getValue();
-      final HandlerInvoker.Result read =
-          invoke("READ", entry.getKey(), resource.type, identifier(resource), null);
-      if ("NotFound".equals(read.errorCode())) {
-        events.line(String.format("%-22s  %-34s  DELETED", entry.getKey(), resource.type));
-        inSync = false;
-        continue;
-      }
-      if (!read.succeeded()) {
-        throw new OperationFailed(entry.getKey() + ": " + read.message());
-      }
-      final List<String> differences = new ArrayList<>();
-      final JsonNode expected = withoutWriteOnly(resource.type, resource.properties);
-      compare(resource.type, "", expected, read.model(), differences);
-      events.line(
-          String.format(
-              "%-22s  %-34s  %s",
-              entry.getKey(), resource.type, differences.isEmpty() ? "IN_SYNC" : "MODIFIED"));
-      differences.forEach(d -> events.line("    " + d));
-      inSync &= differences.isEmpty();
-    }
-    return inSync;
+    return new Drift(invoker, events).check(state);
   }
 
-  private StackState.ResourceState create(
-      final String logicalId, final String type, final JsonNode desired) {
-    final HandlerInvoker.Result result = run("CREATE", logicalId, type, desired, null);
-    return new StackState.ResourceState(type, desired, result.model());
-  }
-
-  private StackState.ResourceState update(
-      final String logicalId, final StackState.ResourceState current, final JsonNode desired) {
-    final HandlerInvoker.Result result =
-        run(
-            "UPDATE",
-            logicalId,
-            current.type,
-            withIdentifier(desired, current),
-            withIdentifier(current.properties, current));
-    return new StackState.ResourceState(current.type, desired, result.model());
-  }
-
-  private void delete(final String logicalId, final StackState.ResourceState resource) {
-    run("DELETE", logicalId, resource.type, withIdentifier(resource.properties, resource), null);
-  }
-
-  /** One operation with its events; a failure ends with its error code and message. */
-  private HandlerInvoker.Result run(
-      final String action,
-      final String logicalId,
-      final String type,
-      final JsonNode properties,
-      final JsonNode previous) {
-    events.event(logicalId, type, action + "_IN_PROGRESS", null);
-    final HandlerInvoker.Result result = invoke(action, logicalId, type, properties, previous);
-    final boolean goneAlready = "DELETE".equals(action) && "NotFound".equals(result.errorCode());
-    if (!result.succeeded() && !goneAlready) {
-      final String reason = result.errorCode() + ": " + result.message();
-      events.event(logicalId, type, action + "_FAILED", reason);
-      throw new OperationFailed(logicalId + " " + action + "_FAILED: " + reason);
-    }
-    events.event(logicalId, type, action + "_COMPLETE", goneAlready ? "Already gone" : null);
-    return result;
-  }
-
-  private HandlerInvoker.Result invoke(
-      final String action,
-      final String logicalId,
-      final String type,
-      final JsonNode properties,
-      final JsonNode previous) {
-    final int[] checks = {0};
-    return invoker.invoke(
-        new HandlerInvoker.Request(
-            action, type, logicalId, properties, previous, tags, previousTags, null),
-        (request, event) -> {
-          if ("IN_PROGRESS".equals(event.path("status").asText())) {
-            events.waiting(logicalId, ++checks[0], event.path("callbackDelaySeconds").asLong());
-          }
-        });
-  }
-
-  private boolean bestEffort(final Runnable step) {
-    try {
-      step.run();
-      return true;
-    } catch (final OperationFailed e) {
-      return false;
+  /** The runner is no CloudFormation on AWS: it does not deploy stand-ins there, nor go on. */
+  static void refuseStandIns(final Plan plan) {
+    final List<String> standIns =
+        plan.standIns().stream().map(c -> c.logicalId() + " (" + c.type() + ")").toList();
+    if (!standIns.isEmpty()) {
+      throw new IllegalStateException(
+          "--aws: the runner deploys only Org::SageMaker::StudioDomain and StudioUserProfile;"
+              + " these resources of the template would be stand-ins, which it never creates on"
+              + " AWS: "
+              + String.join(", ", standIns)
+              + ". Nothing was done. Deploy the template with CloudFormation, or take those"
+              + " resources out and pass their values as parameters.");
     }
   }
 
-  private Resolver.Scope scope(final Map<String, JsonNode> parameters, final StackState state) {
-    final Map<String, String> pseudo = Resolver.pseudoParameters(stack);
-    return new Resolver.Scope() {
-      @Override
-      public JsonNode ref(final String name, final String location) {
-        if (parameters.containsKey(name)) {
-          return parameters.get(name);
-        }
-        if (pseudo.containsKey(name)) {
-          return TextNode.valueOf(pseudo.get(name));
-        }
-        final StackState.ResourceState resource = state.resources.get(name);
-        if (resource == null) {
-          throw new TemplateException(location, "Ref " + name + ": no such parameter or resource");
-        }
-        return TextNode.valueOf(ResourceTypes.ref(resource.type, resource.model));
-      }
-
-      @Override
-      public JsonNode attribute(
-          final String logicalId, final String attribute, final String location) {
-        final StackState.ResourceState resource = state.resources.get(logicalId);
-        final JsonNode value =
-            resource == null ? null : resource.model.at("/" + attribute.replace('.', '/'));
-        if (value == null || value.isMissingNode()) {
-          throw new TemplateException(
-              location, "Fn::GetAtt " + logicalId + "." + attribute + ": no such attribute");
-        }
-        return value;
-      }
-    };
-  }
-
-  private static Map<String, JsonNode> parameters(
-      final Template template, final Map<String, String> values) {
-    for (final String name : values.keySet()) {
-      if (!template.parameters().containsKey(name)) {
-        throw new TemplateException("--param " + name, "the template has no such parameter");
-      }
-    }
-    final Map<String, JsonNode> resolved = new TreeMap<>();
-    template
-        .parameters()
-        .forEach(
-            (name, declaration) -> {
-              final JsonNode fallback = declaration.get("Default");
-              final String value =
-                  values.containsKey(name)
-                      ? values.get(name)
-                      : fallback == null ? null : fallback.asText();
-              if (value == null) {
-                throw new TemplateException(
-                    "Parameters." + name, "no value: pass --param " + name + "=...");
-              }
-              final String type = declaration.path("Type").asText("String");
-              if (type.startsWith("List<") || type.equals("CommaDelimitedList")) {
-                final ArrayNode list = Template.array();
-                for (final String item : value.split(",")) {
-                  list.add(item.trim());
-                }
-                resolved.put(name, list);
-              } else {
-                resolved.put(name, TextNode.valueOf(value));
-              }
-            });
-    return resolved;
-  }
-
-  private Map<String, String> outputs(
-      final Template template, final Map<String, JsonNode> parameters, final StackState state) {
-    final Map<String, String> outputs = new LinkedHashMap<>();
-    template
-        .outputs()
-        .forEach(
-            (name, output) -> {
-              final JsonNode value =
-                  Resolver.resolve(
-                      output.path("Value"), scope(parameters, state), "Outputs." + name + ".Value");
-              outputs.put(name, value.isValueNode() ? value.asText() : value.toString());
-            });
-    return outputs;
-  }
-
-  private static boolean createOnlyChanged(
-      final String type, final JsonNode before, final JsonNode after) {
-    return ResourceTypes.pointers(type, "createOnlyProperties").stream()
-        .anyMatch(path -> !Objects.equals(present(before.at(path)), present(after.at(path))));
-  }
-
-  private static JsonNode present(final JsonNode node) {
-    return node.isMissingNode() || node.isNull() ? null : node;
-  }
-
-  /** The properties with the resource's primary identifier, as CloudFormation passes them. */
-  private static JsonNode withIdentifier(
-      final JsonNode properties, final StackState.ResourceState resource) {
-    final ObjectNode merged = properties.deepCopy();
-    for (final String path : ResourceTypes.pointers(resource.type, "primaryIdentifier")) {
-      merged.set(path.substring(1), resource.model.at(path));
-    }
-    return merged;
-  }
-
-  private static JsonNode identifier(final StackState.ResourceState resource) {
-    return withIdentifier(Template.object(), resource);
-  }
-
-  private static JsonNode withoutWriteOnly(final String type, final JsonNode properties) {
-    final ObjectNode copy = properties.deepCopy();
-    ResourceTypes.pointers(type, "writeOnlyProperties")
-        .forEach(path -> copy.remove(path.substring(1)));
-    return copy;
-  }
-
-  /**
-   * Differences in what the template set (CloudFormation ignores properties it did not set); arrays
-   * the schema marks insertionOrder false compare as sets.
-   */
-  private static void compare(
-      final String type,
-      final String path,
-      final JsonNode expected,
-      final JsonNode actual,
-      final List<String> differences) {
-    if (expected.isObject() && actual != null && actual.isObject()) {
-      expected
-          .properties()
-          .forEach(
-              e ->
-                  compare(
-                      type,
-                      path + "/" + e.getKey(),
-                      e.getValue(),
-                      actual.get(e.getKey()),
-                      differences));
+  /** What earlier failures left: deleted first (stack-failure-options.md). */
+  private void deleteLeftovers(final StackRun run, final StackState state) {
+    if (state.leftovers.isEmpty()) {
       return;
     }
-    final boolean same =
-        actual != null
-            && (expected.equals(actual)
-                || (expected.isArray()
-                    && actual.isArray()
-                    && unordered(type, path)
-                    && sameElements(expected, actual)));
-    if (!same) {
-      differences.add(
-          path.substring(1)
-              + ": expected "
-              + expected
-              + ", actual "
-              + (actual == null ? "(not set)" : actual));
+    final Deletions.Result result =
+        new Deletions(run, state.stackTags).delete(leftoverItems(state));
+    state.leftovers = new ArrayList<>();
+    result
+        .remaining()
+        .forEach(
+            item ->
+                state.leftovers.add(new StackState.Leftover(item.logicalId(), item.resource())));
+  }
+
+  private static List<Deletions.Item> leftoverItems(final StackState state) {
+    return state.leftovers.stream()
+        .map(l -> new Deletions.Item(l.logicalId(), l.resource(), Deletions.Why.LEFTOVER))
+        .toList();
+  }
+
+  /** True when the plan changes nothing: no resource, output, parameter or tag. */
+  private static boolean unchanged(final Plan plan) {
+    final StackState state = plan.state();
+    if (plan.changes().stream().anyMatch(c -> c.action() != Plan.Action.NONE)
+        || !plan.stackTags().equals(state.stackTags)
+        || !plan.context().parameters.equals(state.parameters)) {
+      return false;
     }
-  }
-
-  private static boolean unordered(final String type, final String path) {
-    final JsonNode schema = ResourceTypes.schema(type);
-    JsonNode node = schema;
-    for (final String part : path.substring(1).split("/")) {
-      node = resolve(schema, node).path("properties").path(part);
+    final Map<String, String> outputs;
+    try {
+      outputs = plan.context().outputs(Execution.live(state));
+    } catch (final TemplateException e) {
+      return false;
     }
-    return !resolve(schema, node).path("insertionOrder").asBoolean(true);
+    return outputs.equals(state.outputs);
   }
 
-  private static JsonNode resolve(final JsonNode schema, final JsonNode node) {
-    return node.has("$ref") ? schema.at(node.get("$ref").asText().substring(1)) : node;
+  private void event(final StackState state, final String status, final String reason) {
+    events.event(state.stackName, STACK_TYPE, status, reason);
   }
 
-  private static boolean sameElements(final JsonNode expected, final JsonNode actual) {
-    final List<String> left = new ArrayList<>();
-    final List<String> right = new ArrayList<>();
-    expected.forEach(e -> left.add(e.toString()));
-    actual.forEach(a -> right.add(a.toString()));
-    left.sort(null);
-    right.sort(null);
-    return left.equals(right);
-  }
-
-  private static List<String> reversed(final List<String> list) {
-    final List<String> copy = new ArrayList<>(list);
-    java.util.Collections.reverse(copy);
-    return copy;
+  private Outcome outcome(
+      final StackState state, final Instant start, final StackRun run, final List<String> failed) {
+    return new Outcome(
+        state.status,
+        state.status.endsWith("_COMPLETE") && !state.status.contains("ROLLBACK"),
+        Duration.between(start, timeline.now()),
+        run.operations(),
+        run.invocations(),
+        failed);
   }
 }

@@ -9,14 +9,15 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
 
 /**
  * Invokes a type's {@code HandlerWrapper.handleRequest} the way CloudFormation does: a
@@ -52,7 +53,12 @@ public final class HandlerInvoker {
   public record Stack(
       String name, String id, String region, String accountId, Credentials credentials) {}
 
-  /** One resource operation as CloudFormation asks for it. */
+  /**
+   * One resource operation as CloudFormation asks for it. {@code rollback} is the request's
+   * rollback flag (set on the Update calls of an update rollback, which AWS's own providers read;
+   * docs/sources/cloudformation.md §2a); {@code snapshotRequested} is set on a Delete whose
+   * DeletionPolicy or UpdateReplacePolicy is Snapshot (§4c).
+   */
   public record Request(
       String action,
       String typeName,
@@ -61,7 +67,31 @@ public final class HandlerInvoker {
       JsonNode previousProperties,
       Map<String, String> stackTags,
       Map<String, String> previousStackTags,
-      String nextToken) {
+      String nextToken,
+      boolean rollback,
+      boolean snapshotRequested) {
+
+    public Request(
+        final String action,
+        final String typeName,
+        final String logicalId,
+        final JsonNode properties,
+        final JsonNode previousProperties,
+        final Map<String, String> stackTags,
+        final Map<String, String> previousStackTags,
+        final String nextToken) {
+      this(
+          action,
+          typeName,
+          logicalId,
+          properties,
+          previousProperties,
+          stackTags,
+          previousStackTags,
+          nextToken,
+          false,
+          false);
+    }
 
     public static Request of(
         final String action,
@@ -87,12 +117,111 @@ public final class HandlerInvoker {
     }
   }
 
+  /**
+   * One operation in flight: each {@link #invokeOnce} is one handler invocation, and whoever runs
+   * the operation waits the delay it answers before the next. Not thread-safe: one caller at a time
+   * (different operations may be invoked from different threads).
+   */
+  public final class Operation {
+    private final Request request;
+    private final String token;
+    private JsonNode callbackContext;
+    private JsonNode properties;
+    private JsonNode progressModel;
+    private JsonNode lastEvent;
+    private Result result;
+    private int invocations;
+
+    private Operation(
+        final Request request,
+        final String token,
+        final JsonNode callbackContext,
+        final JsonNode properties) {
+      this.request = request;
+      this.token = token;
+      this.callbackContext = callbackContext;
+      this.properties = properties;
+    }
+
+    /**
+     * Invokes the handler once: the callback delay it asked for while IN_PROGRESS, or null once the
+     * operation ended (see {@link #result}); after too many invocations it ends NotStabilized.
+     */
+    public Duration invokeOnce() {
+      if (result != null) {
+        throw new IllegalStateException(request.logicalId() + " has already ended");
+      }
+      invocations++;
+      final JsonNode response =
+          call(request.typeName(), payload(request, token, properties, callbackContext));
+      lastEvent = response;
+      if (!"IN_PROGRESS".equals(response.path("status").asText())) {
+        result = resultOf(response, invocations);
+        return null;
+      }
+      callbackContext = response.get("callbackContext");
+      if (response.hasNonNull("resourceModel")) {
+        properties = response.get("resourceModel");
+        progressModel = properties;
+      }
+      if (invocations >= maxInvocations) {
+        result =
+            new Result(
+                "FAILED",
+                "NotStabilized",
+                request.logicalId()
+                    + " was still IN_PROGRESS after "
+                    + maxInvocations
+                    + " invocations",
+                properties,
+                List.of(),
+                null,
+                invocations);
+        return null;
+      }
+      return Duration.ofSeconds(Math.max(0, response.path("callbackDelaySeconds").asLong()));
+    }
+
+    public Request request() {
+      return request;
+    }
+
+    /** The client request token every invocation of this operation carries. */
+    public String token() {
+      return token;
+    }
+
+    /** The last event the handler answered. */
+    public JsonNode lastEvent() {
+      return lastEvent;
+    }
+
+    /**
+     * The model the handler last gave: the final event's, or else the last IN_PROGRESS event's;
+     * null when it gave none (e.g. a create that failed at once), so that nothing is taken to
+     * identify a resource the handler never named.
+     */
+    public JsonNode model() {
+      return result != null && result.model() != null ? result.model() : progressModel;
+    }
+
+    public Result result() {
+      return result;
+    }
+
+    public int invocations() {
+      return invocations;
+    }
+  }
+
   private final Stack stack;
   private final Waiter waiter;
   private final LambdaLogger logs;
-  private final Path scratch;
   private final int maxInvocations;
-  private final Map<String, RequestStreamHandler> warmHandlers = new HashMap<>();
+  private final Function<String, RequestStreamHandler> handlers;
+
+  /** Warm handler instances per type: an instance serves one invocation at a time, as in Lambda. */
+  private final Map<String, Deque<RequestStreamHandler>> warmHandlers = new ConcurrentHashMap<>();
 
   /**
    * @param logs where the handlers' log lines go
@@ -100,16 +229,29 @@ public final class HandlerInvoker {
    */
   public HandlerInvoker(
       final Stack stack, final Waiter waiter, final LambdaLogger logs, final int maxInvocations) {
+    this(stack, waiter, logs, maxInvocations, ResourceTypes::handler);
+  }
+
+  /**
+   * As above, with the handlers made by {@code handlers} (a new instance per type and per
+   * concurrent invocation, as Lambda would start them).
+   */
+  public HandlerInvoker(
+      final Stack stack,
+      final Waiter waiter,
+      final LambdaLogger logs,
+      final int maxInvocations,
+      final Function<String, RequestStreamHandler> handlers) {
     this.stack = stack;
     this.waiter = waiter;
     this.logs = logs;
     this.maxInvocations = maxInvocations;
-    try {
-      // The wrapper empties java.io.tmpdir on every call; it gets a folder of its own.
-      this.scratch = Files.createTempDirectory("handler-tmp");
-    } catch (final IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    this.handlers = handlers;
+  }
+
+  /** Starts an operation; nothing is invoked until {@link Operation#invokeOnce}. */
+  public Operation begin(final Request request) {
+    return new Operation(request, UUID.randomUUID().toString(), null, request.properties());
   }
 
   /** Runs the operation to its end: SUCCESS or FAILED, or FAILED after too many callbacks. */
@@ -127,31 +269,16 @@ public final class HandlerInvoker {
       final JsonNode lastCallbackContext,
       final JsonNode lastModel,
       final Listener listener) {
-    JsonNode properties = lastModel;
-    JsonNode callbackContext = lastCallbackContext;
-    for (int invocation = 1; invocation <= maxInvocations; invocation++) {
-      final JsonNode response =
-          call(
-              request.typeName(),
-              payload(request, clientRequestToken, properties, callbackContext));
-      listener.onEvent(request, response);
-      if (!"IN_PROGRESS".equals(response.path("status").asText())) {
-        return result(response, invocation);
+    final Operation operation =
+        new Operation(request, clientRequestToken, lastCallbackContext, lastModel);
+    while (true) {
+      final Duration delay = operation.invokeOnce();
+      listener.onEvent(request, operation.lastEvent());
+      if (delay == null) {
+        return operation.result();
       }
-      callbackContext = response.get("callbackContext");
-      if (response.hasNonNull("resourceModel")) {
-        properties = response.get("resourceModel");
-      }
-      waiter.await(Duration.ofSeconds(response.path("callbackDelaySeconds").asLong()));
+      waiter.await(delay);
     }
-    return new Result(
-        "FAILED",
-        "NotStabilized",
-        request.logicalId() + " was still IN_PROGRESS after " + maxInvocations + " invocations",
-        properties,
-        List.of(),
-        null,
-        maxInvocations);
   }
 
   /** The HandlerRequest CloudFormation sends to start {@code request}, e.g. for another process. */
@@ -175,6 +302,12 @@ public final class HandlerInvoker {
             .put("stackId", stack.id());
     if (request.nextToken() != null) {
       payload.put("nextToken", request.nextToken());
+    }
+    if (request.rollback()) {
+      payload.put("rollback", true);
+    }
+    if (request.snapshotRequested()) {
+      payload.put("snapshotRequested", true);
     }
     if (callbackContext != null) {
       payload.set("callbackContext", callbackContext);
@@ -206,11 +339,12 @@ public final class HandlerInvoker {
   }
 
   private JsonNode call(final String typeName, final ObjectNode payload) {
-    final RequestStreamHandler handler =
-        warmHandlers.computeIfAbsent(typeName, ResourceTypes::handler);
+    final Deque<RequestStreamHandler> warm =
+        warmHandlers.computeIfAbsent(typeName, t -> new ConcurrentLinkedDeque<>());
+    final RequestStreamHandler pooled = warm.pollFirst();
+    final RequestStreamHandler handler = pooled != null ? pooled : handlers.apply(typeName);
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final String tmpdir = System.getProperty("java.io.tmpdir");
-    System.setProperty("java.io.tmpdir", scratch.toString());
+    HandlerTmpdir.enter();
     try {
       handler.handleRequest(
           new ByteArrayInputStream(JSON.writeValueAsBytes(payload)),
@@ -220,11 +354,12 @@ public final class HandlerInvoker {
     } catch (final IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      System.setProperty("java.io.tmpdir", tmpdir);
+      HandlerTmpdir.exit();
+      warm.addFirst(handler);
     }
   }
 
-  private static Result result(final JsonNode response, final int invocations) {
+  private static Result resultOf(final JsonNode response, final int invocations) {
     final List<JsonNode> models = new ArrayList<>();
     response.path("resourceModels").forEach(models::add);
     return new Result(

@@ -3,25 +3,33 @@ package com.org.sagemaker.runner;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 
-/** Stack events as CloudFormation shows them: time, logical id, type, status, reason. */
+/**
+ * Stack events as CloudFormation shows them: time, logical id, type, status, reason. The time is
+ * the stack operation's (SageMaker's) time: on the emulator, its clock.
+ */
 public final class StackEvents {
 
   private final PrintWriter out;
+  private final Supplier<Instant> clock;
 
-  public StackEvents(final PrintWriter out) {
+  public StackEvents(final PrintWriter out, final Supplier<Instant> clock) {
     this.out = out;
+    this.clock = clock;
   }
 
   public void event(
       final String logicalId, final String type, final String status, final String reason) {
-    out.printf(
-        "%-20s  %-22s  %-34s  %-22s  %s%n",
-        Instant.now().truncatedTo(ChronoUnit.SECONDS),
-        logicalId,
-        type,
-        status,
-        reason == null ? "" : reason);
+    out.println(
+        String.format(
+                "%-20s  %-22s  %-34s  %-22s  %s",
+                clock.get().truncatedTo(ChronoUnit.SECONDS),
+                logicalId,
+                type,
+                status,
+                reason == null ? "" : reason)
+            .stripTrailing());
     out.flush();
   }
 

@@ -1,9 +1,14 @@
 package com.org.sagemaker.runner;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,17 +17,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code studio-local deploy|delete|drift|status|outputs TEMPLATE}: the local runner. */
+/** {@code studio-local deploy|plan|validate|import|delete|drift|status|outputs TEMPLATE}. */
 @Command(
     name = "studio-local",
     mixinStandardHelpOptions = true,
     description =
         "Deploys templates of Org::SageMaker::StudioDomain and StudioUserProfile through"
-            + " their real handlers: on an embedded SageMaker emulator, or on AWS with --aws.",
+            + " their real handlers, as CloudFormation would: on an embedded SageMaker emulator,"
+            + " or on AWS with --aws. Other resource types are stand-ins, never deployed.",
     subcommands = {
       StudioLocal.Deploy.class,
+      StudioLocal.PlanCommand.class,
+      StudioLocal.Validate.class,
+      StudioLocal.Import.class,
       StudioLocal.Delete.class,
-      StudioLocal.Drift.class,
+      StudioLocal.DriftCommand.class,
       StudioLocal.Status.class,
       StudioLocal.Outputs.class
     })
@@ -36,12 +45,13 @@ public final class StudioLocal implements Runnable {
 
   static int execute(final String[] args, final PrintStream out) {
     final CommandLine command = new CommandLine(new StudioLocal());
-    command.setOut(
-        new java.io.PrintWriter(
-            new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), true));
+    command.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     command.setExecutionExceptionHandler(
         (e, line, parsed) -> {
-          out.println("error: " + e.getMessage());
+          out.println("error: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+          if (System.getenv("STUDIO_LOCAL_DEBUG") != null) {
+            e.printStackTrace(out);
+          }
           return 1;
         });
     return command.execute(args);
@@ -50,7 +60,8 @@ public final class StudioLocal implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "name a command: deploy, delete, drift, status, outputs");
+        spec.commandLine(),
+        "name a command: deploy, plan, validate, import, delete, drift, status, outputs");
   }
 
   /** What every command takes: the template, which stack, and where it runs. */
@@ -87,7 +98,7 @@ public final class StudioLocal implements Runnable {
 
     @Option(
         names = "--no-wait",
-        description = "On the emulator, move its clock by each callback delay instead of waiting.")
+        description = "On the emulator, move its clock when the runner waits, with no real wait.")
     boolean noWait;
 
     @Option(
@@ -96,12 +107,27 @@ public final class StudioLocal implements Runnable {
         description = "Port of the embedded emulator on 127.0.0.1 (default: any free one).")
     int emulatorPort;
 
+    @Option(
+        names = "--parallel",
+        description =
+            "Handler invocations run at once (default 4; 1 with --no-wait, so runs repeat"
+                + " exactly). Operations wait in parallel either way.")
+    Integer parallel;
+
     String stackName() {
       if (stackName != null) {
         return stackName;
       }
       final String file = String.valueOf(template.getFileName());
       return file.replaceFirst("\\.(ya?ml|json|template)$", "").replaceAll("[^A-Za-z0-9-]", "-");
+    }
+
+    StackState.TargetId where() {
+      return aws ? Target.awsId(accountId) : StackState.TargetId.emulator();
+    }
+
+    StackState state() {
+      return StackState.load(stateDirectory, where(), stackName());
     }
 
     Target target() throws IOException {
@@ -112,93 +138,250 @@ public final class StudioLocal implements Runnable {
           ? Target.aws(accountId)
           : Target.emulator(stateDirectory, timeScale, emulatorPort, noWait);
     }
-  }
 
-  /** Runs a command against the stack's state and target, saving the state afterwards. */
-  abstract static class StackCommand implements Callable<Integer> {
-    @Mixin StackOptions options;
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() throws IOException {
-      final StackState state = StackState.load(options.stateDirectory, options.stackName());
-      try (Target target = options.target()) {
-        final StackEvents events = new StackEvents(spec.commandLine().getOut());
-        final Deployer deployer =
-            new Deployer(
-                target.invoker(
-                    state, options.stateDirectory.resolve(state.stackName + ".handler.log")),
-                target.stack(state),
-                events);
-        final boolean ok = run(deployer, state, events);
-        state.save(options.stateDirectory);
-        return ok ? 0 : 1;
+    int workers() {
+      if (parallel != null && parallel < 1) {
+        throw new IllegalArgumentException("--parallel must be at least 1");
       }
+      return parallel != null ? parallel : noWait ? 1 : 4;
     }
 
-    abstract boolean run(Deployer deployer, StackState state, StackEvents events);
+    Path handlerLog(final StackState state) {
+      return stateDirectory.resolve(where().key()).resolve(state.stackName + ".handler.log");
+    }
   }
 
-  @Command(name = "deploy", description = "Creates the stack, or updates it to the template.")
-  static final class Deploy extends StackCommand {
+  /** Values a template is evaluated with. */
+  static final class TemplateInputs {
     @Option(names = "--param", description = "A parameter value, Key=Value (repeatable).")
     Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(
+        names = "--import",
+        description = "An export of another stack for Fn::ImportValue, Name=Value (repeatable).")
+    Map<String, String> imports = new LinkedHashMap<>();
 
     @Option(
         names = "--tag",
         description = "A stack-level tag for every resource, Key=Value (repeatable).")
     Map<String, String> tags = new LinkedHashMap<>();
 
+    Deployer.Inputs inputs(final StackState state) {
+      // As with CloudFormation, an update that names no tags keeps the stack's tags.
+      return new Deployer.Inputs(parameters, imports, tags.isEmpty() ? state.stackTags : tags);
+    }
+  }
+
+  /** A command on one stack: loads its state, runs, saves it. */
+  abstract static class StackCommand implements Callable<Integer> {
+    @Mixin StackOptions options;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      final StackState state = options.state();
+      final boolean ok = run(state);
+      return ok ? 0 : 1;
+    }
+
+    abstract boolean run(StackState state) throws IOException;
+
+    PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    StackEvents events(final Target target) {
+      return new StackEvents(out(), target.timeline()::now);
+    }
+
+    /** Runs against the started target, then saves the state. */
+    boolean onTarget(final StackState state, final TargetWork work) throws IOException {
+      try (Target target = options.target()) {
+        final boolean ok =
+            work.run(target, target.invoker(state, options.handlerLog(state)), events(target));
+        state.save(options.stateDirectory, options.where());
+        return ok;
+      }
+    }
+
+    /** Work on a started target. */
+    interface TargetWork {
+      boolean run(Target target, HandlerInvoker invoker, StackEvents events);
+    }
+  }
+
+  @Command(name = "deploy", description = "Creates the stack, or updates it to the template.")
+  static final class Deploy extends StackCommand {
+    @Mixin TemplateInputs inputs;
+
     @Option(names = "--no-rollback", description = "Keep what a failed deploy created or changed.")
     boolean noRollback;
 
     @Override
-    boolean run(final Deployer deployer, final StackState state, final StackEvents events) {
-      final boolean ok =
-          deployer.deploy(
-              Template.load(options.template),
-              parameters,
-              // As with CloudFormation, a deploy that names no tags keeps the stack's tags.
-              tags.isEmpty() ? state.stackTags : tags,
-              state,
-              !noRollback);
-      if (ok) {
-        printOutputs(state, events);
+    boolean run(final StackState state) throws IOException {
+      final Plan plan =
+          Deployer.plan(
+              Template.load(options.template), inputs.inputs(state), state, options.where());
+      if (options.aws) {
+        Deployer.refuseStandIns(plan);
       }
-      return ok;
+      return onTarget(
+          state,
+          (target, invoker, events) -> {
+            final Deployer.Outcome outcome =
+                new Deployer(invoker, target.timeline(), events, options.workers())
+                    .deploy(plan, !noRollback);
+            if (outcome.succeeded()) {
+              printOutputs(state, out());
+            }
+            return outcome.succeeded();
+          });
+    }
+  }
+
+  @Command(
+      name = "plan",
+      description =
+          "Shows the change set a deploy would make (like describe-change-set); touches nothing.")
+  static final class PlanCommand extends StackCommand {
+    @Mixin TemplateInputs inputs;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    boolean run(final StackState state) {
+      final Plan plan =
+          Deployer.plan(
+              Template.load(options.template), inputs.inputs(state), state, options.where());
+      if ("json".equals(format)) {
+        out().println(PlanPrinter.json(plan).toPrettyString());
+      } else {
+        PlanPrinter.text(plan, options.where().label()).forEach(out()::println);
+      }
+      out().flush();
+      return true;
+    }
+  }
+
+  @Command(
+      name = "validate",
+      description =
+          "Checks a template offline: structure, parameters, references, cycles, and every"
+              + " property of the Studio types as their handlers check it. Exit code 0 or 1.")
+  static final class Validate extends StackCommand {
+    @Mixin TemplateInputs inputs;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json.")
+    String format;
+
+    @Override
+    boolean run(final StackState state) throws IOException {
+      final String name = String.valueOf(options.template.getFileName());
+      final List<Validation.Finding> findings =
+          Validation.check(
+              Files.readString(options.template),
+              name,
+              inputs.inputs(state),
+              state,
+              options.where());
+      if ("json".equals(format)) {
+        out().println(Validation.json(name, findings).toPrettyString());
+      } else {
+        Validation.text(name, findings).forEach(out()::println);
+      }
+      out().flush();
+      return findings.isEmpty();
+    }
+  }
+
+  @Command(
+      name = "import",
+      description =
+          "Rehearses an IMPORT change set: adopts existing resources by identifier (Read only),"
+              + " then shows their drift.")
+  static final class Import extends StackCommand {
+    @Mixin TemplateInputs inputs;
+
+    @Option(
+        names = "--resources-to-import",
+        required = true,
+        description = "The JSON list create-change-set --resources-to-import takes.")
+    Path resourcesToImport;
+
+    @Override
+    boolean run(final StackState state) throws IOException {
+      final StackContext context =
+          StackContext.of(
+              Template.load(options.template),
+              state.identity(options.where()),
+              inputs.parameters,
+              inputs.imports);
+      final List<Importer.ToImport> imports = Importer.read(resourcesToImport);
+      if (options.aws) {
+        Deployer.refuseStandIns(new Planner(context, state, state.stackTags).plan());
+      }
+      return onTarget(
+          state,
+          (target, invoker, events) -> new Importer(invoker, events).run(context, state, imports));
     }
   }
 
   @Command(name = "delete", description = "Deletes the stack's resources, dependents first.")
   static final class Delete extends StackCommand {
     @Override
-    boolean run(final Deployer deployer, final StackState state, final StackEvents events) {
-      return deployer.delete(state);
+    boolean run(final StackState state) throws IOException {
+      return onTarget(
+          state,
+          (target, invoker, events) ->
+              new Deployer(invoker, target.timeline(), events, options.workers())
+                  .delete(state)
+                  .succeeded());
     }
   }
 
   @Command(
       name = "drift",
       description = "Reads each resource and shows how it differs from the template.")
-  static final class Drift extends StackCommand {
+  static final class DriftCommand extends StackCommand {
     @Override
-    boolean run(final Deployer deployer, final StackState state, final StackEvents events) {
-      return deployer.drift(state);
+    boolean run(final StackState state) throws IOException {
+      return onTarget(
+          state,
+          (target, invoker, events) ->
+              new Deployer(invoker, target.timeline(), events, 1).drift(state));
     }
   }
 
-  @Command(name = "status", description = "Shows the stack's resources and outputs.")
+  @Command(name = "status", description = "Shows the stack's status, resources and outputs.")
   static final class Status extends StackCommand {
     @Override
-    boolean run(final Deployer deployer, final StackState state, final StackEvents events) {
-      events.line("Stack " + state.stackName + (state.resources.isEmpty() ? ": no resources" : ""));
+    boolean run(final StackState state) {
+      final PrintWriter out = out();
+      final String target = options.where().label();
+      if (!state.exists()) {
+        out.println("Stack " + state.stackName + " on " + target + ": does not exist");
+        out.flush();
+        return true;
+      }
+      out.println("Stack " + state.stackName + " on " + target + ": " + state.status);
       state.resources.forEach(
           (logicalId, resource) ->
-              events.line(
+              out.println(
                   String.format(
-                      "  %-22s  %-34s  %s",
-                      logicalId, resource.type, ResourceTypes.ref(resource.type, resource.model))));
-      printOutputs(state, events);
+                          "  %-22s  %-34s  %s  %s",
+                          logicalId,
+                          resource.type,
+                          resource.physicalId(),
+                          resource.standIn() ? "(" + StandIns.NOT_DEPLOYED + ")" : "")
+                      .stripTrailing()));
+      if (!state.leftovers.isEmpty()) {
+        out.println(
+            "  and "
+                + state.leftovers.size()
+                + " resource(s) left by a failure, deleted by the next operation");
+      }
+      printOutputs(state, out);
       return true;
     }
   }
@@ -206,16 +389,17 @@ public final class StudioLocal implements Runnable {
   @Command(name = "outputs", description = "Shows the stack's outputs.")
   static final class Outputs extends StackCommand {
     @Override
-    boolean run(final Deployer deployer, final StackState state, final StackEvents events) {
-      printOutputs(state, events);
+    boolean run(final StackState state) {
+      printOutputs(state, out());
       return true;
     }
   }
 
-  static void printOutputs(final StackState state, final StackEvents events) {
+  static void printOutputs(final StackState state, final PrintWriter out) {
     if (!state.outputs.isEmpty()) {
-      events.line("Outputs:");
-      state.outputs.forEach((name, value) -> events.line("  " + name + " = " + value));
+      out.println("Outputs:");
+      state.outputs.forEach((name, value) -> out.println("  " + name + " = " + value));
     }
+    out.flush();
   }
 }

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -21,40 +21,40 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * Where the handlers' SageMaker calls go: the embedded emulator (the default; its state is saved
- * next to the stack state so separate commands see the same account) or real AWS.
+ * next to the stack state so separate commands see the same account) or real AWS. Each has its own
+ * stack states ({@link StackState.TargetId}). AWS credentials are resolved only when a handler is
+ * about to be called.
  */
 final class Target implements AutoCloseable {
 
   static final String EMULATOR_STATE = "emulator.json";
 
+  private final StackState.TargetId id;
   private final SageMakerEmulator emulator;
   private final VirtualClock clock;
   private final Path stateDirectory;
-  private final String region;
-  private final String accountId;
-  private final HandlerInvoker.Credentials credentials;
-  private final HandlerInvoker.Waiter waiter;
+  private final Timeline timeline;
+  private final Supplier<HandlerInvoker.Credentials> credentials;
+  private HandlerInvoker.Credentials resolved;
 
   private Target(
+      final StackState.TargetId id,
       final SageMakerEmulator emulator,
       final VirtualClock clock,
       final Path stateDirectory,
-      final String region,
-      final String accountId,
-      final HandlerInvoker.Credentials credentials,
-      final HandlerInvoker.Waiter waiter) {
+      final Timeline timeline,
+      final Supplier<HandlerInvoker.Credentials> credentials) {
+    this.id = id;
     this.emulator = emulator;
     this.clock = clock;
     this.stateDirectory = stateDirectory;
-    this.region = region;
-    this.accountId = accountId;
+    this.timeline = timeline;
     this.credentials = credentials;
-    this.waiter = waiter;
   }
 
   /**
    * The emulator, SageMaker's minutes passing {@code timeScale} times faster; with {@code noWait}
-   * its clock moves only by the callback delays the handlers ask for, with no real waiting.
+   * its clock moves only when the runner waits, with no real waiting.
    */
   static Target emulator(
       final Path stateDirectory, final double timeScale, final int port, final boolean noWait)
@@ -76,44 +76,61 @@ final class Target implements AutoCloseable {
     }
     // The handlers' SDK client finds SageMaker through the SDK's standard endpoint setting.
     System.setProperty("aws.endpointUrlSageMaker", emulator.endpoint().toString());
-    System.setProperty("aws.region", "us-east-1");
-    final HandlerInvoker.Waiter waiter =
-        noWait
-            ? clock::advance
-            : delay -> sleep(Duration.ofMillis((long) (delay.toMillis() / timeScale)));
+    final StackState.TargetId id = StackState.TargetId.emulator();
+    System.setProperty("aws.region", id.region());
     return new Target(
+        id,
         emulator,
         clock,
         stateDirectory,
-        "us-east-1",
-        "123456789012",
-        new HandlerInvoker.Credentials(
-            "AKIDLOCALEMULATOR", "local-emulator-secret", "local-emulator-token"),
-        waiter);
+        noWait ? Timeline.virtual(clock) : Timeline.scaled(clock, timeScale),
+        () ->
+            new HandlerInvoker.Credentials(
+                "AKIDLOCALEMULATOR", "local-emulator-secret", "local-emulator-token"));
+  }
+
+  /** Where {@link #aws} would act, without touching anything: for plans and states. */
+  static StackState.TargetId awsId(final String accountId) {
+    return StackState.TargetId.aws(accountId, new DefaultAwsRegionProviderChain().getRegion().id());
   }
 
   /** Real SageMaker with the default credential chain and region. */
   static Target aws(final String accountId) {
-    final AwsCredentials resolved =
-        DefaultCredentialsProvider.builder().build().resolveCredentials();
-    final String token =
-        resolved instanceof AwsSessionCredentials session ? session.sessionToken() : null;
     return new Target(
+        awsId(accountId),
         null,
         null,
         null,
-        new DefaultAwsRegionProviderChain().getRegion().id(),
-        accountId,
-        new HandlerInvoker.Credentials(resolved.accessKeyId(), resolved.secretAccessKey(), token),
-        Target::sleep);
+        Timeline.real(),
+        () -> {
+          final AwsCredentials found =
+              DefaultCredentialsProvider.builder().build().resolveCredentials();
+          final String token =
+              found instanceof AwsSessionCredentials session ? session.sessionToken() : null;
+          return new HandlerInvoker.Credentials(
+              found.accessKeyId(), found.secretAccessKey(), token);
+        });
   }
 
+  StackState.TargetId id() {
+    return id;
+  }
+
+  Timeline timeline() {
+    return timeline;
+  }
+
+  /** The stack as its handlers see it, with credentials to act. */
   HandlerInvoker.Stack stack(final StackState state) {
-    return new HandlerInvoker.Stack(state.stackName, state.stackId, region, accountId, credentials);
+    if (resolved == null) {
+      resolved = credentials.get();
+    }
+    return new HandlerInvoker.Stack(
+        state.stackName, state.stackId, id.region(), id.accountId(), resolved);
   }
 
   HandlerInvoker invoker(final StackState state, final Path logFile) {
-    return new HandlerInvoker(stack(state), waiter, new FileLogger(logFile), 2000);
+    return new HandlerInvoker(stack(state), timeline::await, new FileLogger(logFile), 2000);
   }
 
   boolean isEmulator() {
@@ -130,15 +147,6 @@ final class Target implements AutoCloseable {
     }
   }
 
-  private static void sleep(final Duration delay) {
-    try {
-      Thread.sleep(delay.toMillis());
-    } catch (final InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a callback", e);
-    }
-  }
-
   /** Handler log lines, appended to a file next to the state. */
   private record FileLogger(Path file) implements LambdaLogger {
     @Override
@@ -147,7 +155,7 @@ final class Target implements AutoCloseable {
     }
 
     @Override
-    public void log(final byte[] message) {
+    public synchronized void log(final byte[] message) {
       try {
         Files.createDirectories(StackState.directoryOf(file));
         Files.write(file, message, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -156,6 +156,38 @@ class BadInputPropertiesTest {
     assertThat(result.errorCode()).as(result.message()).isEqualTo("InvalidRequest");
     assertThat(result.message()).contains(mutation.property());
     assertThat(EMULATOR.totalCalls()).isEqualTo(callsBefore);
+    // studio-local validate, offline, says what the handler said: the same lines (the JSON-schema
+    // library lists the violations of a combined schema in no fixed order).
+    assertThat(violations(validateMessage(mutation))).isEqualTo(violations(result.message()));
+  }
+
+  /** The lines of a "Model validation failed (...)" message, in a fixed order. */
+  private static List<String> violations(final String message) {
+    final String inner =
+        message.startsWith("Model validation failed (") && message.endsWith(")")
+            ? message.substring("Model validation failed (".length(), message.length() - 1)
+            : message;
+    return inner.lines().sorted().toList();
+  }
+
+  /** The message studio-local validate gives for a template with the mutated model. */
+  private static String validateMessage(final Mutation mutation) {
+    final ObjectNode template = JsonNodeFactory.instance.objectNode();
+    template
+        .putObject("Resources")
+        .putObject("Bad")
+        .put("Type", mutation.type())
+        .set("Properties", mutation.model());
+    final StackState.TargetId where = StackState.TargetId.emulator();
+    final List<Validation.Finding> findings =
+        Validation.check(
+            template.toString(),
+            "bad.json",
+            Deployer.Inputs.none(),
+            StackState.fresh("bad", where),
+            where);
+    assertThat(findings).isNotEmpty().allSatisfy(f -> assertThat(f.logicalId()).isEqualTo("Bad"));
+    return findings.get(0).handlerMessage();
   }
 
   @Property(tries = 20)

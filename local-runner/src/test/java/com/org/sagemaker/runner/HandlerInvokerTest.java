@@ -50,7 +50,8 @@ class HandlerInvokerTest {
     assertThat(events)
         .hasSize(2)
         .allSatisfy(e -> assertThat(e.get("status").asText()).isEqualTo("IN_PROGRESS"));
-    assertThat(waits).hasSize(2).allSatisfy(w -> assertThat(w).isPositive());
+    // The second IN_PROGRESS ends it: no wait for a callback that will not come.
+    assertThat(waits).hasSize(1).allSatisfy(w -> assertThat(w).isPositive());
     aws.clock.advance(Duration.ofHours(1));
     assertThat(aws.run("DELETE", ResourceTypes.DOMAIN, "Slow", result.model()).succeeded())
         .isTrue();

@@ -13,13 +13,17 @@ class TargetTest {
     System.setProperty("aws.sessionToken", "chain-token");
     System.setProperty("aws.region", "eu-west-1");
     try (Target target = Target.aws("111122223333")) {
-      final StackState state = StackState.load(java.nio.file.Path.of("unused"), "s");
+      final StackState state =
+          StackState.fresh("s", StackState.TargetId.aws("111122223333", "eu-west-1"));
       final HandlerInvoker.Stack stack = target.stack(state);
       assertThat(stack.region()).isEqualTo("eu-west-1");
       assertThat(stack.accountId()).isEqualTo("111122223333");
       assertThat(stack.credentials().accessKeyId()).isEqualTo("AKIDFROMCHAIN");
       assertThat(stack.credentials().sessionToken()).isEqualTo("chain-token");
       assertThat(target.isEmulator()).isFalse();
+      assertThat(target.id().key()).isEqualTo("aws-111122223333-eu-west-1");
+      assertThat(state.stackId)
+          .startsWith("arn:aws:cloudformation:eu-west-1:111122223333:stack/s/");
     } finally {
       for (final String property :
           new String[] {

@@ -9,14 +9,14 @@ import software.amazon.cloudformation.proxy.HandlerErrorCode;
  * Input rules the schema cannot express, checked before any SageMaker call so a bad template fails
  * at once with a message that names the property.
  */
-final class DomainRules {
+public final class DomainRules {
 
   private DomainRules() {}
 
   private static final String STUDIO = "studio::";
   private static final String DISABLED = "DISABLED";
 
-  static void validate(final ResourceModel model) {
+  public static void validate(final ResourceModel model) {
     if (Translator.VPC_ONLY.equals(model.getAppNetworkAccessType())
         && (model.getVpcId() == null || isEmpty(model.getSubnetIds()))) {
       throw invalid("AppNetworkAccessType VpcOnly needs VpcId and SubnetIds.");
@@ -55,7 +55,7 @@ final class DomainRules {
     }
   }
 
-  static void validateUpdate(final ResourceModel desired, final ResourceModel previous) {
+  public static void validateUpdate(final ResourceModel desired, final ResourceModel previous) {
     validate(desired);
     final UserSettings before = previous == null ? null : previous.getDefaultUserSettings();
     requireLandingAllowed(

@@ -9,13 +9,13 @@ import software.amazon.cloudformation.proxy.HandlerErrorCode;
  * Input rules the schema cannot express, checked before the profile is created so a bad template
  * fails at once with a message that names the property or the domain.
  */
-final class ProfileRules {
+public final class ProfileRules {
 
   private static final String SSO = "SSO";
 
   private ProfileRules() {}
 
-  static void validate(final ResourceModel model) {
+  public static void validate(final ResourceModel model) {
     if ((model.getSingleSignOnUserIdentifier() == null)
         != (model.getSingleSignOnUserValue() == null)) {
       throw new HandlerFailure(

@@ -1,0 +1,66 @@
+package com.org.sagemaker.runner;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/**
+ * One stack deployed through the real handlers on the shared emulator ({@link EmulatedAws}), on its
+ * virtual clock: what the end-to-end tests of the runner's CloudFormation behaviour drive.
+ */
+final class StackOnEmulator {
+
+  final EmulatedAws aws;
+  final StackState.TargetId where = StackState.TargetId.emulator();
+  final StackState state;
+  final StringWriter out = new StringWriter();
+  private final Deployer deployer;
+
+  StackOnEmulator(final EmulatedAws aws, final String name, final int workers) {
+    this.aws = aws;
+    this.state = StackState.fresh(name, where);
+    final Timeline timeline = Timeline.virtual(aws.clock);
+    final HandlerInvoker invoker =
+        new HandlerInvoker(
+            TestStacks.credentialed(state, where),
+            timeline::await,
+            new EmulatedAws.CapturingLogger(aws.handlerLogs),
+            500);
+    this.deployer =
+        new Deployer(
+            invoker,
+            timeline,
+            new StackEvents(new PrintWriter(out, true), aws.clock::instant),
+            workers);
+  }
+
+  Deployer.Outcome deploy(final String template, final Map<String, String> parameters) {
+    return deployer.deploy(
+        Deployer.plan(
+            Template.parse(template, state.stackName + ".yaml"),
+            new Deployer.Inputs(parameters, Map.of(), Map.of()),
+            state,
+            where),
+        true);
+  }
+
+  Deployer.Outcome delete() {
+    return deployer.delete(state);
+  }
+
+  /** The output since the last call, and forgets it. */
+  String output() {
+    final String text = out.toString();
+    out.getBuffer().setLength(0);
+    return text;
+  }
+
+  /** The first line of {@code text} with all of {@code parts}, stripped. */
+  static String line(final String text, final String... parts) {
+    return text.lines()
+        .filter(l -> java.util.Arrays.stream(parts).allMatch(l::contains))
+        .map(String::strip)
+        .findFirst()
+        .orElse("");
+  }
+}

@@ -1,0 +1,52 @@
+package com.org.sagemaker.runner;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.org.sagemaker.emulator.VirtualClock;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.function.Function;
+
+/** A stack's invoker and deployer for tests: on a virtual clock, events into a buffer. */
+final class TestStacks {
+
+  private TestStacks() {}
+
+  /** The stack as its handlers see it, with test credentials. */
+  static HandlerInvoker.Stack credentialed(
+      final StackState state, final StackState.TargetId where) {
+    return new HandlerInvoker.Stack(
+        state.stackName,
+        state.stackId,
+        where.region(),
+        where.accountId(),
+        new HandlerInvoker.Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI-secret", "session-token"));
+  }
+
+  /** An invoker of {@code handlers} (e.g. {@link FakeHandlers}) that waits on the clock. */
+  static HandlerInvoker invoker(
+      final StackState state,
+      final StackState.TargetId where,
+      final VirtualClock clock,
+      final Function<String, RequestStreamHandler> handlers) {
+    return new HandlerInvoker(
+        credentialed(state, where),
+        Timeline.virtual(clock)::await,
+        new EmulatedAws.CapturingLogger(new ArrayList<>()),
+        500,
+        handlers);
+  }
+
+  /** A deployer on the clock's virtual timeline, printing its events into {@code out}. */
+  static Deployer deployer(
+      final HandlerInvoker invoker,
+      final VirtualClock clock,
+      final StringWriter out,
+      final int workers) {
+    return new Deployer(
+        invoker,
+        Timeline.virtual(clock),
+        new StackEvents(new PrintWriter(out, true), clock::instant),
+        workers);
+  }
+}
