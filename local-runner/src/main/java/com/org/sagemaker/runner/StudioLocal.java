@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
       StudioLocal.Delete.class,
       StudioLocal.Drift.class,
       StudioLocal.Status.class,
-      StudioLocal.Outputs.class
+      StudioLocal.Outputs.class,
+      MigrateCommand.class
     })
 public final class StudioLocal implements Runnable {
 
