@@ -140,6 +140,9 @@ final class CfnYaml {
     }
   }
 
+  /** A list inside a long intrinsic, written on one line. */
+  private record OneLine(List<?> list) {}
+
   /** Plain Java values for SnakeYAML, with intrinsics that can be short as {@link ShortForm}. */
   private static Object plain(final JsonNode node) {
     if (node.isObject()) {
@@ -201,18 +204,27 @@ final class CfnYaml {
             final ShortForm call = (ShortForm) data;
             final Tag tag = new Tag(call.tag);
             if (call.argument instanceof List<?> list) {
-              return representSequence(
-                  tag,
-                  list,
-                  fitsOnOneLine(list)
-                      ? DumperOptions.FlowStyle.FLOW
-                      : DumperOptions.FlowStyle.BLOCK);
+              if (fitsOnOneLine(list)) {
+                return representSequence(tag, list, DumperOptions.FlowStyle.FLOW);
+              }
+              // !Join's list of parts on a line of its own, when it fits.
+              final List<Object> parts = new ArrayList<>();
+              for (final Object part : list) {
+                parts.add(
+                    part instanceof List<?> inner && fitsOnOneLine(inner)
+                        ? new OneLine(inner)
+                        : part);
+              }
+              return representSequence(tag, parts, DumperOptions.FlowStyle.BLOCK);
             }
             if (call.argument instanceof Map<?, ?> map) {
               return representMapping(tag, map, DumperOptions.FlowStyle.BLOCK);
             }
             return representScalar(tag, String.valueOf(call.argument));
           });
+      representers.put(
+          OneLine.class,
+          data -> representSequence(Tag.SEQ, ((OneLine) data).list, DumperOptions.FlowStyle.FLOW));
       final Represent plainString = representers.get(String.class);
       // Multi-line text (inline code, policies) reads best as a literal block.
       representers.put(

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which live domain and profiles the migrated resources are, from {@code --domain-id} and {@code
@@ -20,8 +21,9 @@ import java.util.Map;
  * logical id, a value goes to the one resource it can only mean (the profile whose literal
  * UserProfileName it is, else the only one left). A profile's domain comes from its DomainId (a
  * literal, or a migrated domain's Ref / DomainId) unless given as {@code d-…/NAME}. A profile with
- * a literal UserProfileName needs no option. An import must cover every migrated resource: an
- * import operation cannot create resources (resource-import.md).
+ * a literal UserProfileName needs no option. An import must cover every migrated resource, as an
+ * import operation cannot create resources (resource-import.md), except those with a Condition,
+ * which may not exist.
  */
 final class ImportPlan {
 
@@ -41,29 +43,37 @@ final class ImportPlan {
 
   private final Map<String, StudioCustomResources.Found> studio;
   private final Map<String, ObjectNode> converted;
+  private final Set<String> conditional;
   private final Map<String, Target> targets = new LinkedHashMap<>();
 
   private ImportPlan(
       final Map<String, StudioCustomResources.Found> studio,
-      final Map<String, ObjectNode> converted) {
+      final Map<String, ObjectNode> converted,
+      final Set<String> conditional) {
     this.studio = studio;
     this.converted = converted;
+    this.conditional = conditional;
   }
 
-  /** The targets, domains first, in template order; empty when no identifier was given. */
+  /**
+   * The targets, domains first, in template order; empty when no identifier was given. A resource
+   * with a Condition is imported only when named: whether it exists depends on the stack.
+   */
   static Map<String, Target> resolve(
       final List<String> domainIds,
       final List<String> profiles,
       final Map<String, StudioCustomResources.Found> studio,
-      final Map<String, ObjectNode> converted) {
-    final ImportPlan plan = new ImportPlan(studio, converted);
+      final Map<String, ObjectNode> converted,
+      final Set<String> conditional) {
+    final ImportPlan plan = new ImportPlan(studio, converted, conditional);
     if (domainIds.isEmpty() && profiles.isEmpty()) {
       return plan.targets;
     }
     plan.assignDomains(domainIds);
     plan.assignProfiles(profiles);
     for (final StudioCustomResources.Found found : studio.values()) {
-      if (!plan.targets.containsKey(found.logicalId())) {
+      if (!plan.targets.containsKey(found.logicalId())
+          && !conditional.contains(found.logicalId())) {
         throw new IllegalArgumentException(
             found.logicalId()
                 + ": an import must name every migrated resource (it cannot create one): pass "
@@ -73,12 +83,11 @@ final class ImportPlan {
       }
     }
     final Map<String, Target> ordered = new LinkedHashMap<>();
-    plan.targets.values().stream()
-        .filter(t -> t.profileName() == null)
-        .forEach(t -> ordered.put(t.logicalId(), t));
-    plan.targets.values().stream()
-        .filter(t -> t.profileName() != null)
-        .forEach(t -> ordered.put(t.logicalId(), t));
+    for (final StudioCustomResources.Kind kind : StudioCustomResources.Kind.values()) {
+      studio.values().stream()
+          .filter(found -> found.kind() == kind && plan.targets.containsKey(found.logicalId()))
+          .forEach(found -> ordered.put(found.logicalId(), plan.targets.get(found.logicalId())));
+    }
     return ordered;
   }
 
@@ -138,6 +147,7 @@ final class ImportPlan {
       final JsonNode written = converted.get(found.logicalId()).path("UserProfileName");
       if (found.kind() == StudioCustomResources.Kind.PROFILE
           && !targets.containsKey(found.logicalId())
+          && !conditional.contains(found.logicalId())
           && written.isTextual()) {
         targets.put(
             found.logicalId(),

@@ -63,8 +63,13 @@ public final class MigrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    final JsonNode old =
-        CfnYaml.read(Files.readString(template), String.valueOf(template.getFileName()));
+    final String text;
+    try {
+      text = Files.readString(template);
+    } catch (final IOException e) {
+      throw new TemplateException(String.valueOf(template), "cannot read it (" + e + ")");
+    }
+    final JsonNode old = CfnYaml.read(text, String.valueOf(template.getFileName()));
     final Migrator.Migration migration = Migrator.migrate(old, domainIds, profiles);
     final PrintWriter stdout = spec.commandLine().getOut();
     final PrintWriter stderr = spec.commandLine().getErr();

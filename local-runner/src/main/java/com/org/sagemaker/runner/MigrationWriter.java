@@ -20,7 +20,7 @@ final class MigrationWriter {
     final List<String> lines = new ArrayList<>();
     header.forEach(line -> wrap(line, "# ", lines));
     if (!findings.isEmpty()) {
-      lines.add("# Not carried over as it was (each is also above its resource or output):");
+      lines.add("# Needs your attention (each item is also above its resource or output):");
       findings.forEach(finding -> wrap(finding.toString(), "#   ", lines));
     }
     lines.add("");

@@ -93,8 +93,12 @@ final class Migrator {
                     found.kind(),
                     resources.get(logicalId).path("Properties"),
                     "Resources." + logicalId + ".Properties")));
+    final Set<String> conditional = new LinkedHashSet<>();
+    studio.keySet().stream()
+        .filter(logicalId -> resources.get(logicalId).has("Condition"))
+        .forEach(conditional::add);
     final Map<String, ImportPlan.Target> imports =
-        ImportPlan.resolve(domainIds, profiles, studio, converted);
+        ImportPlan.resolve(domainIds, profiles, studio, converted, conditional);
 
     final ObjectNode result = original.deepCopy();
     final ObjectNode migratedResources = rewriteResources(!imports.isEmpty());
@@ -113,6 +117,21 @@ final class Migrator {
     final Set<String> removed = removeProviders(migratedResources, outputs);
     final Set<String> removedParameters = removeUnusedParameters(result);
     final List<MigrationFinding> stepFindings = new ArrayList<>();
+    if (!imports.isEmpty()) {
+      conditional.stream()
+          .filter(logicalId -> !imports.containsKey(logicalId))
+          .forEach(
+              logicalId ->
+                  stepFindings.add(
+                      new MigrationFinding(
+                          "Resources." + logicalId,
+                          "not imported: it has Condition "
+                              + resources.get(logicalId).get("Condition")
+                              + " and no identifier was given; right if the condition is false"
+                              + " in the stack, else name it with --domain-id/--profile "
+                              + logicalId
+                              + "=...")));
+    }
     final Map<String, ObjectNode> steps =
         imports.isEmpty() ? Map.of() : steps(migratedResources, imports, stepFindings);
     return new Migration(
@@ -224,16 +243,24 @@ final class Migrator {
             });
     removed.forEach(parameters::remove);
     final JsonNode ui = result.path("Metadata").path("AWS::CloudFormation::Interface");
-    for (final JsonNode group : ui.path("ParameterGroups")) {
-      final JsonNode names = group.path("Parameters");
+    final JsonNode groups = ui.path("ParameterGroups");
+    for (int g = groups.size() - 1; g >= 0; g--) {
+      final JsonNode names = groups.get(g).path("Parameters");
+      final int before = names.size();
       for (int i = names.size() - 1; i >= 0; i--) {
         if (removed.contains(names.get(i).asText())) {
           ((ArrayNode) names).remove(i);
         }
       }
+      if (names.isEmpty() && before > 0) {
+        ((ArrayNode) groups).remove(g);
+      }
     }
     if (ui.path("ParameterLabels") instanceof ObjectNode labels) {
       removed.forEach(labels::remove);
+      if (labels.isEmpty()) {
+        ((ObjectNode) ui).remove("ParameterLabels");
+      }
     }
     return removed;
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -173,9 +172,5 @@ final class References {
     }
     variables.set(name, replaced);
     return "${" + name + "}";
-  }
-
-  static TextNode text(final String value) {
-    return TextNode.valueOf(value);
   }
 }

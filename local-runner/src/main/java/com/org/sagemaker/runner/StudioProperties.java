@@ -3,10 +3,10 @@ package com.org.sagemaker.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -231,8 +231,9 @@ final class StudioProperties {
     if (type.equals("boolean") && (text.equals("true") || text.equals("false"))) {
       return BooleanNode.valueOf(Boolean.parseBoolean(text));
     }
-    if (type.equals("integer") && text.matches("-?[0-9]+")) {
-      return NODES.numberNode(new BigDecimal(text).toBigInteger());
+    // Nine digits always fit an int, and the schema's integers are far smaller.
+    if (type.equals("integer") && text.matches("-?[0-9]{1,9}")) {
+      return IntNode.valueOf(Integer.parseInt(text));
     }
     return value;
   }

@@ -87,6 +87,11 @@ final class StudioReferences implements References.Rewriter {
     if (converted.get(logicalId).has(attribute)) {
       return property(logicalId, attribute, location);
     }
+    if (live != null) {
+      // Already named for the final template, where it stays as it is.
+      unresolved = true;
+      return null;
+    }
     return unresolved(
         location,
         reference
