@@ -236,21 +236,25 @@ final class CfnYaml {
     }
 
     private static boolean fitsOnOneLine(final List<?> list) {
-      int length = 0;
-      for (final Object element : list) {
-        if (element instanceof ShortForm call) {
-          if (!(call.argument instanceof String) && !(call.argument instanceof List<?>)) {
-            return false;
-          }
-          length += call.tag.length() + 1 + String.valueOf(call.argument).length();
-        } else if (element instanceof Map<?, ?>
-            || (element instanceof String text && text.contains("\n"))) {
-          return false;
-        } else {
-          length += String.valueOf(element).length() + 2;
-        }
+      return length(list) <= 80;
+    }
+
+    /** About how long {@code value} is on one line; a mapping or line break never fits. */
+    private static int length(final Object value) {
+      if (value instanceof ShortForm call) {
+        return call.tag.length() + 1 + length(call.argument);
       }
-      return length <= 80;
+      if (value instanceof List<?> list) {
+        int length = 2;
+        for (final Object element : list) {
+          length = Math.addExact(length, length(element) + 2);
+        }
+        return length;
+      }
+      if (value instanceof Map<?, ?> || String.valueOf(value).contains("\n")) {
+        return 1_000;
+      }
+      return String.valueOf(value).length() + 2;
     }
   }
 

@@ -62,7 +62,7 @@ class CfnYamlTest {
                   Code: "line !Ref 'x'\\nline 2\\n"
                   Number: 5
                   Quoted: "5"
-                  Long: !Join [",", [aaaaaaaaaaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb]]
+                  Long: !Join [",", [aaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb]]
                   Longer: !Join [",", [aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb]]
                   Nested: !If [C, {A: 1}, !Ref AWS::NoValue]
                   Empty: null
