@@ -29,6 +29,22 @@ import picocli.CommandLine.Parameters;
     })
 public final class MigrateCommand implements Callable<Integer> {
 
+  /** What each step's template is for, at its top. */
+  private static final Map<String, String> STEPS =
+      Map.of(
+          Migrator.RETAIN_STEP,
+          "Step 1 of 4: the old template with DeletionPolicy: Retain on the custom resources."
+              + " Update the stack with it: nothing changes in SageMaker, and removing them next"
+              + " will not call their function's Delete.",
+          Migrator.DETACH_STEP,
+          "Step 2 of 4: the custom resources removed from the stack (retained, so SageMaker keeps"
+              + " the domain and profiles); what referred to them has the live values. Update"
+              + " the stack with it.",
+          Migrator.IMPORT_STEP,
+          "Step 3 of 4: step 2 plus the new resources, for 'aws cloudformation create-change-set"
+              + " --change-set-type IMPORT' with the resources-to-import file; an import may change"
+              + " nothing else. Execute it, then detect drift.");
+
   @Parameters(index = "0", description = "The old template (YAML or JSON).")
   Path template;
 
@@ -74,27 +90,9 @@ public final class MigrateCommand implements Callable<Integer> {
     final PrintWriter stdout = spec.commandLine().getOut();
     final PrintWriter stderr = spec.commandLine().getErr();
 
-    final List<String> header = new ArrayList<>();
-    header.add("Migrated by studio-local migrate from " + template.getFileName() + ".");
-    migration
-        .migrated()
-        .values()
-        .forEach(
-            found ->
-                header.add(
-                    found.logicalId()
-                        + ": "
-                        + old.path("Resources").path(found.logicalId()).path("Type").asText()
-                        + " -> "
-                        + found.kind().newType));
-    if (!migration.removedResources().isEmpty()) {
-      header.add(
-          "Removed, as only the custom resources used them: " + migration.removedResources());
-    }
-    if (!migration.removedParameters().isEmpty()) {
-      header.add("Parameters removed with them: " + migration.removedParameters());
-    }
-    write(out, MigrationWriter.write(migration.template(), header, migration.findings()));
+    write(
+        out,
+        MigrationWriter.write(migration.template(), header(old, migration), migration.findings()));
     stdout.println("Wrote " + out + ": the migrated template.");
 
     if (!migration.imports().isEmpty()) {
@@ -115,25 +113,35 @@ public final class MigrateCommand implements Callable<Integer> {
     if (!all.isEmpty()) {
       stdout.println(
           all.size()
-              + " thing(s) not carried over as they were: listed on stderr and in comments.");
+              + " thing(s) need your attention: on stderr, and as comments in the templates.");
     }
     return 0;
   }
 
-  private static final Map<String, String> STEPS =
-      Map.of(
-          Migrator.RETAIN_STEP,
-          "Step 1 of 4: the old template with DeletionPolicy: Retain on the custom resources."
-              + " Update the stack with it: nothing changes in SageMaker, and removing them next"
-              + " will not call their function's Delete.",
-          Migrator.DETACH_STEP,
-          "Step 2 of 4: the custom resources removed from the stack (retained, so SageMaker keeps"
-              + " the domain and profiles); what referred to them has the live values. Update"
-              + " the stack with it.",
-          Migrator.IMPORT_STEP,
-          "Step 3 of 4: step 2 plus the new resources, for 'aws cloudformation create-change-set"
-              + " --change-set-type IMPORT' with the resources-to-import file; an import may change"
-              + " nothing else. Execute it, then detect drift.");
+  /** What the migrated template's first comment lines say was done. */
+  private List<String> header(final JsonNode old, final Migrator.Migration migration) {
+    final List<String> header = new ArrayList<>();
+    header.add("Migrated by studio-local migrate from " + template.getFileName() + ".");
+    migration
+        .migrated()
+        .values()
+        .forEach(
+            found ->
+                header.add(
+                    found.logicalId()
+                        + ": "
+                        + old.path("Resources").path(found.logicalId()).path("Type").asText()
+                        + " -> "
+                        + found.kind().newType));
+    if (!migration.removedResources().isEmpty()) {
+      header.add(
+          "Removed, as only the custom resources used them: " + migration.removedResources());
+    }
+    if (!migration.removedParameters().isEmpty()) {
+      header.add("Parameters removed with them: " + migration.removedParameters());
+    }
+    return header;
+  }
 
   private void writeSteps(final Migrator.Migration migration, final PrintWriter stdout)
       throws IOException {

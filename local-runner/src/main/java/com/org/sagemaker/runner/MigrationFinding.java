@@ -14,7 +14,7 @@ record MigrationFinding(String location, String message) {
   /** The logical id or output name the location is under, if any. */
   String key() {
     final String[] parts = location.split("\\.", 3);
-    return parts.length > 1 ? parts[1].replaceFirst("\\[.*", "") : "";
+    return parts.length > 1 ? parts[1] : "";
   }
 
   @Override

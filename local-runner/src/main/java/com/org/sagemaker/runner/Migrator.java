@@ -65,6 +65,15 @@ final class Migrator {
       throw new TemplateException("Resources", "missing or empty");
     }
     this.resources = declared;
+    declared
+        .properties()
+        .forEach(
+            e -> {
+              if (!e.getValue().path("Type").isTextual()) {
+                throw new TemplateException(
+                    "Resources." + e.getKey(), "a resource is a mapping with a Type");
+              }
+            });
     this.studio = StudioCustomResources.find(resources);
     if (studio.isEmpty()) {
       throw new TemplateException(

@@ -45,7 +45,7 @@ class MigrateCommandTest {
     assertThat(run.exitCode()).as(run.out()).isZero();
     assertThat(run.out())
         .contains("Wrote " + out + ": the migrated template.")
-        .contains("1 thing(s) not carried over as they were")
+        .contains("1 thing(s) need your attention: on stderr, and as comments in the templates.")
         .doesNotContain("resources-to-import");
     assertThat(run.err())
         .startsWith(

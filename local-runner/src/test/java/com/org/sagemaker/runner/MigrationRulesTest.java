@@ -217,6 +217,8 @@ class MigrationRulesTest {
     assertThatThrownBy(() -> migrate("Resources:\n" + FUNCTION))
         .isInstanceOf(TemplateException.class)
         .hasMessageStartingWith("Resources: nothing to migrate");
+    assertThatThrownBy(() -> migrate("Resources:\n  Odd: [1]\n"))
+        .hasMessage("Resources.Odd: a resource is a mapping with a Type");
     assertThatThrownBy(() -> migrate("Parameters: {}")).hasMessage("Resources: missing or empty");
     assertThatThrownBy(() -> Migrator.migrate(yaml("{\"L\": [1]}").get("L"), List.of(), List.of()))
         .hasMessage("template: a template is a mapping with Resources");
@@ -425,5 +427,75 @@ class MigrationRulesTest {
                 .at("/Resources/Domain/DeletionPolicy")
                 .asText())
         .isEqualTo("Retain");
+  }
+
+  @Test
+  void unusualReferenceFormsAreReadOrLeftAlone() {
+    final Migrator.Migration migration =
+        migrate(
+            """
+            Resources:
+              Profile:
+                Type: Custom::UserProfile
+                Properties:
+                  ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:p
+                  DomainId: d-a
+                  UserProfileName: !Join ["", [a, b]]
+            Outputs:
+              DottedLongForm: {Value: {"Fn::GetAtt": "Profile.UserProfileName"}}
+              Malformed: {Value: {"Fn::GetAtt": ["Profile"]}}
+              RefOfAFunction: {Value: {"Ref": {"Fn::Sub": "Profile"}}}
+              Taken: {Value: !Sub ["${Profile}${ProfileValue}", {ProfileValue: x, Profile: y}]}
+              Clash: {Value: !Sub ["${Profile.UserProfileName}", {ProfileUserProfileName: x}]}
+            """);
+    assertThat(migration.template().get("Outputs"))
+        .isEqualTo(
+            yaml(
+                """
+                DottedLongForm: {Value: !Join ["", [a, b]]}
+                Malformed: {Value: {"Fn::GetAtt": ["Profile"]}}
+                RefOfAFunction: {Value: {"Ref": {"Fn::Sub": "Profile"}}}
+                Taken: {Value: !Sub ["${Profile}${ProfileValue}", {ProfileValue: x, Profile: y}]}
+                Clash:
+                  Value: !Sub
+                    - "${ProfileUserProfileNameValue}"
+                    - ProfileUserProfileName: x
+                      ProfileUserProfileNameValue: !Join ["", [a, b]]
+                """));
+  }
+
+  @Test
+  void whatIsNotKnownBeforeTheImportIsLeftOutOfTheStepsOrNamed() {
+    final Migrator.Migration migration =
+        Migrator.migrate(
+            yaml(
+                """
+                Resources:
+                  Domain:
+                    Type: Custom::StudioDomain
+                    Properties:
+                      ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:d
+                      DomainName: d
+                      DefaultUserSettings: {}
+                  Link:
+                    Type: AWS::SSM::Parameter
+                    Properties: {Type: String, Value: !GetAtt Domain.Url}
+                Outputs:
+                  Url: {Value: !GetAtt Domain.Url}
+                  Name: {Value: !GetAtt Domain.DomainName}
+                """),
+            List.of("d-abc"),
+            List.of());
+    final JsonNode detach = migration.steps().get(Migrator.DETACH_STEP);
+    assertThat(detach.get("Outputs")).isEqualTo(yaml("Name: {Value: d}"));
+    assertThat(detach.at("/Resources/Link/Properties/Value"))
+        .isEqualTo(value("!GetAtt Domain.Url"));
+    assertThat(migration.stepFindings())
+        .extracting(MigrationFinding::toString)
+        .containsExactly(
+            "Resources.Link.Properties.Value: Domain.Url is not known until the resource is"
+                + " imported; left as is",
+            "Outputs.Url.Value: Domain.Url is not known until the resource is imported; left as is",
+            "Outputs.Url: left out until the final template");
   }
 }
