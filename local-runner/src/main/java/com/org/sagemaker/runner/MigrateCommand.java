@@ -32,15 +32,15 @@ public final class MigrateCommand implements Callable<Integer> {
   /** What each step's template is for, at its top. */
   private static final Map<String, String> STEPS =
       Map.of(
-          Migrator.RETAIN_STEP,
+          ImportSteps.RETAIN,
           "Step 1 of 4: the old template with DeletionPolicy: Retain on the custom resources."
               + " Update the stack with it: nothing changes in SageMaker, and removing them next"
               + " will not call their function's Delete.",
-          Migrator.DETACH_STEP,
+          ImportSteps.DETACH,
           "Step 2 of 4: the custom resources removed from the stack (retained, so SageMaker keeps"
               + " the domain and profiles); what referred to them has the live values. Update"
               + " the stack with it.",
-          Migrator.IMPORT_STEP,
+          ImportSteps.IMPORT,
           "Step 3 of 4: step 2 plus the new resources, for 'aws cloudformation create-change-set"
               + " --change-set-type IMPORT' with the resources-to-import file; an import may change"
               + " nothing else. Execute it, then detect drift.");
@@ -149,7 +149,7 @@ public final class MigrateCommand implements Callable<Integer> {
     for (final Map.Entry<String, ObjectNode> step : migration.steps().entrySet()) {
       final Path file = sibling("step" + number + "-" + step.getKey() + ".yaml");
       final List<MigrationFinding> notes =
-          Migrator.RETAIN_STEP.equals(step.getKey()) ? List.of() : migration.stepFindings();
+          ImportSteps.RETAIN.equals(step.getKey()) ? List.of() : migration.stepFindings();
       write(file, MigrationWriter.write(step.getValue(), List.of(STEPS.get(step.getKey())), notes));
       stdout.println("Wrote " + file + ": step " + number + ".");
       number++;

@@ -20,19 +20,8 @@ import java.util.Set;
  *
  * <p>Given the live identifiers, it also plans the import ({@link ImportPlan}): the new resources
  * get {@code DeletionPolicy: Retain}, which an import requires ("Each resource to import must have
- * a DeletionPolicy attribute", resource-import.md), and the templates of the steps before the final
- * one are made, because an import cannot change anything else in the stack ("Import operations
- * don't allow new resource creations, resource deletions, or changes to property configurations",
- * resource-import.md; outputs neither: "As part of the import operation, you cannot modify or add
- * [Outputs]", awslabs/aws-security-assessment-solution#6):
- *
- * <ol>
- *   <li>retain: the old template with {@code DeletionPolicy: Retain} on the custom resources, so
- *       that removing them never calls their function's Delete (aws-attribute-deletionpolicy.md);
- *   <li>detach: the custom resources removed, with what referred to them given the live values;
- *   <li>import: that, plus the new resources, for the IMPORT change set;
- *   <li>the migrated template, which removes the functions and restores the outputs.
- * </ol>
+ * a DeletionPolicy attribute", resource-import.md), and {@link ImportSteps} makes the templates of
+ * the steps before the final one.
  */
 final class Migrator {
 
@@ -46,10 +35,6 @@ final class Migrator {
       Map<String, ImportPlan.Target> imports,
       Map<String, ObjectNode> steps,
       List<MigrationFinding> stepFindings) {}
-
-  static final String RETAIN_STEP = "retain";
-  static final String DETACH_STEP = "detach";
-  static final String IMPORT_STEP = "import";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -126,23 +111,11 @@ final class Migrator {
     final Set<String> removed = removeProviders(migratedResources, outputs);
     final Set<String> removedParameters = removeUnusedParameters(result);
     final List<MigrationFinding> stepFindings = new ArrayList<>();
-    if (!imports.isEmpty()) {
-      conditional.stream()
-          .filter(logicalId -> !imports.containsKey(logicalId))
-          .forEach(
-              logicalId ->
-                  stepFindings.add(
-                      new MigrationFinding(
-                          "Resources." + logicalId,
-                          "not imported: it has Condition "
-                              + resources.get(logicalId).get("Condition")
-                              + " and no identifier was given; right if the condition is false"
-                              + " in the stack, else name it with --domain-id/--profile "
-                              + logicalId
-                              + "=...")));
-    }
     final Map<String, ObjectNode> steps =
-        imports.isEmpty() ? Map.of() : steps(migratedResources, imports, stepFindings);
+        imports.isEmpty()
+            ? Map.of()
+            : ImportSteps.templates(
+                original, studio, converted, migratedResources, imports, stepFindings);
     return new Migration(
         result, findings, studio, removed, removedParameters, imports, steps, stepFindings);
   }
@@ -274,76 +247,6 @@ final class Migrator {
     return removed;
   }
 
-  /** The templates of the steps before the final one, see the class comment. */
-  private Map<String, ObjectNode> steps(
-      final ObjectNode migratedResources,
-      final Map<String, ImportPlan.Target> imports,
-      final List<MigrationFinding> stepFindings) {
-    final ObjectNode retain = original.deepCopy();
-    studio
-        .keySet()
-        .forEach(logicalId -> retained((ObjectNode) retain.path("Resources").get(logicalId)));
-
-    final ObjectNode detach = original.deepCopy();
-    final StudioReferences live = new StudioReferences(studio, converted, imports, stepFindings);
-    final ObjectNode detachedResources = NODES.objectNode();
-    final ObjectNode importResources = NODES.objectNode();
-    resources
-        .properties()
-        .forEach(
-            e -> {
-              final String logicalId = e.getKey();
-              if (studio.containsKey(logicalId)) {
-                importResources.set(logicalId, migratedResources.get(logicalId));
-                return;
-              }
-              final ObjectNode resource =
-                  (ObjectNode) live.rewrite(e.getValue(), "Resources." + logicalId);
-              withoutDependsOn(resource, studio.keySet());
-              detachedResources.set(logicalId, resource);
-              importResources.set(logicalId, resource);
-            });
-    detach.set("Resources", detachedResources);
-    final ObjectNode outputs = NODES.objectNode();
-    section(original, "Outputs")
-        .properties()
-        .forEach(
-            e -> {
-              final JsonNode output = live.rewrite(e.getValue(), "Outputs." + e.getKey());
-              if (live.unresolved) {
-                stepFindings.add(
-                    new MigrationFinding(
-                        "Outputs." + e.getKey(),
-                        "left out until the final template"
-                            + (e.getValue().has("Export")
-                                ? "; stacks importing its export block this step"
-                                : "")));
-              } else {
-                outputs.set(e.getKey(), output);
-              }
-            });
-    if (original.has("Outputs")) {
-      detach.set("Outputs", outputs);
-    }
-    final ObjectNode imported = detach.deepCopy();
-    imported.set("Resources", importResources);
-
-    final Map<String, ObjectNode> steps = new LinkedHashMap<>();
-    steps.put(RETAIN_STEP, retain);
-    steps.put(DETACH_STEP, detach);
-    steps.put(IMPORT_STEP, imported);
-    return steps;
-  }
-
-  /** The resource with DeletionPolicy: Retain, right after its Type. */
-  private static void retained(final ObjectNode resource) {
-    final ObjectNode copy = resource.deepCopy();
-    resource.removeAll();
-    resource.set("Type", copy.get("Type"));
-    resource.put("DeletionPolicy", "Retain");
-    copy.properties().forEach(e -> resource.putIfAbsent(e.getKey(), e.getValue()));
-  }
-
   private static void addDependsOn(final ObjectNode resource, final String logicalId) {
     final Set<String> names = ProviderCleanup.dependsOn(resource);
     if (names.add(logicalId)) {
@@ -351,7 +254,7 @@ final class Migrator {
     }
   }
 
-  private static void withoutDependsOn(final ObjectNode resource, final Set<String> gone) {
+  static void withoutDependsOn(final ObjectNode resource, final Set<String> gone) {
     final Set<String> names = ProviderCleanup.dependsOn(resource);
     if (names.removeAll(gone)) {
       setDependsOn(resource, names);
@@ -369,7 +272,7 @@ final class Migrator {
     }
   }
 
-  private static ObjectNode section(final JsonNode template, final String name) {
+  static ObjectNode section(final JsonNode template, final String name) {
     return template.path(name) instanceof ObjectNode object ? object : NODES.objectNode();
   }
 }

@@ -423,7 +423,7 @@ class MigrationRulesTest {
     assertThat(
             imported
                 .steps()
-                .get(Migrator.RETAIN_STEP)
+                .get(ImportSteps.RETAIN)
                 .at("/Resources/Domain/DeletionPolicy")
                 .asText())
         .isEqualTo("Retain");
@@ -486,7 +486,7 @@ class MigrationRulesTest {
                 """),
             List.of("d-abc"),
             List.of());
-    final JsonNode detach = migration.steps().get(Migrator.DETACH_STEP);
+    final JsonNode detach = migration.steps().get(ImportSteps.DETACH);
     assertThat(detach.get("Outputs")).isEqualTo(yaml("Name: {Value: d}"));
     assertThat(detach.at("/Resources/Link/Properties/Value"))
         .isEqualTo(value("!GetAtt Domain.Url"));

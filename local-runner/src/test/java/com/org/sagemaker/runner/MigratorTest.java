@@ -119,7 +119,7 @@ class MigratorTest {
     assertThat(names(resources.get("StudioDomain")))
         .containsExactly("Type", "DeletionPolicy", "Properties");
 
-    final ObjectNode retain = migration.steps().get(Migrator.RETAIN_STEP);
+    final ObjectNode retain = migration.steps().get(ImportSteps.RETAIN);
     final ObjectNode expectedRetain = old.deepCopy();
     ((ObjectNode) expectedRetain.at("/Resources/StudioDomain")).put("DeletionPolicy", "Retain");
     ((ObjectNode) expectedRetain.at("/Resources/UserProfile")).put("DeletionPolicy", "Retain");
@@ -127,12 +127,12 @@ class MigratorTest {
     assertThat(names(retain.at("/Resources/UserProfile")))
         .containsExactly("Type", "DeletionPolicy", "Properties");
 
-    final ObjectNode detach = migration.steps().get(Migrator.DETACH_STEP);
+    final ObjectNode detach = migration.steps().get(ImportSteps.DETACH);
     final ObjectNode expectedDetach = old.deepCopy();
     ((ObjectNode) expectedDetach.get("Resources")).remove(List.of("StudioDomain", "UserProfile"));
     assertThat(detach).isEqualTo(expectedDetach);
 
-    final ObjectNode imported = migration.steps().get(Migrator.IMPORT_STEP);
+    final ObjectNode imported = migration.steps().get(ImportSteps.IMPORT);
     final ObjectNode expectedImport = expectedDetach.deepCopy();
     ((ObjectNode) expectedImport.get("Resources"))
         .set("StudioDomain", resources.get("StudioDomain"));
@@ -259,7 +259,7 @@ class MigratorTest {
                 + " --domain-id/--profile Bob=...",
             "Outputs.EfsSecurityGroup: left out until the final template");
 
-    final ObjectNode detach = unnamed.steps().get(Migrator.DETACH_STEP);
+    final ObjectNode detach = unnamed.steps().get(ImportSteps.DETACH);
     assertThat(names(detach.get("Resources"))).doesNotContain("StudioDomain", "Alice", "Bob");
     assertThat(detach.at("/Resources/DomainIdParameter/Properties/Value").asText())
         .isEqualTo("d-0123456789ab");
@@ -289,7 +289,7 @@ class MigratorTest {
                   Condition: IsProd
                   Value: bob
                 """));
-    final ObjectNode imported = unnamed.steps().get(Migrator.IMPORT_STEP);
+    final ObjectNode imported = unnamed.steps().get(ImportSteps.IMPORT);
     assertThat(imported.get("Outputs")).isEqualTo(detach.get("Outputs"));
     assertThat(names(imported.get("Resources")))
         .containsExactlyElementsOf(names(old.get("Resources")));
