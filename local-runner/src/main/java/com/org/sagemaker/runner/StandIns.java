@@ -397,7 +397,40 @@ final class StandIns {
     new Row(StandIns::image)
         .text("ImageArn", StandIns::image)
         .into(shapes, "AWS::SageMaker::Image");
+    // Registering a private type (registration/registration.yaml): Ref is the version's Arn, the
+    // primary identifier of AWS::CloudFormation::ResourceVersion and ResourceDefaultVersion in
+    // their published schemas (docs/sources/registration.md §4).
+    new Row(StandIns::typeVersion)
+        .text("Arn", StandIns::typeVersion)
+        .text("TypeArn", StandIns::typeArn)
+        .text("VersionId", m -> "00000001")
+        .text("IsDefaultVersion", m -> "false")
+        .text("ProvisioningType", m -> "FULLY_MUTABLE")
+        .text("Visibility", m -> "PRIVATE")
+        .into(shapes, "AWS::CloudFormation::ResourceVersion");
+    new Row(
+            m ->
+                m.property("TypeVersionArn") == null
+                    ? typeVersion(m)
+                    : m.property("TypeVersionArn"))
+        .text(
+            "Arn",
+            m ->
+                m.property("TypeVersionArn") == null
+                    ? typeVersion(m)
+                    : m.property("TypeVersionArn"))
+        .into(shapes, "AWS::CloudFormation::ResourceDefaultVersion");
     return Map.copyOf(shapes);
+  }
+
+  private static String typeArn(final Maker m) {
+    final String typeName =
+        m.property("TypeName") == null ? "Org::Stand::In" : m.property("TypeName");
+    return m.regional("cloudformation", "type/resource/" + typeName.replace("::", "-"));
+  }
+
+  private static String typeVersion(final Maker m) {
+    return typeArn(m) + "/00000001";
   }
 
   private static String policyArn(final Maker m) {

@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
       StudioLocal.Delete.class,
       StudioLocal.DriftCommand.class,
       StudioLocal.Status.class,
-      StudioLocal.Outputs.class
+      StudioLocal.Outputs.class,
+      MigrateCommand.class
     })
 public final class StudioLocal implements Runnable {
 
@@ -61,7 +62,7 @@ public final class StudioLocal implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "name a command: deploy, plan, validate, import, delete, drift, status, outputs");
+        "name a command: deploy, plan, validate, import, migrate, delete, drift, status, outputs");
   }
 
   /** What every command takes: the template, which stack, and where it runs. */

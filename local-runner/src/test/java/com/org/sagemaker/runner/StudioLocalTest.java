@@ -67,6 +67,37 @@ class StudioLocalTest {
   }
 
   @Test
+  void theRegistrationTemplatesValidateOffline() {
+    // docs/registration.md: registration.yaml is all stand-ins (the registry's own types), and
+    // test-domain.yaml creates a domain through our type.
+    final Run registration =
+        run(
+            "validate",
+            Path.of("..", "registration", "registration.yaml").toString(),
+            "--param",
+            "PackageBucket=studio-types",
+            "--param",
+            "DomainPackageKey=studio/1.0.0/org-sagemaker-studiodomain.zip",
+            "--param",
+            "UserProfilePackageKey=studio/1.0.0/org-sagemaker-studiouserprofile.zip",
+            "--param",
+            "PassableRoleArns=arn:aws:iam::123456789012:role/studio-*");
+    assertThat(registration.exitCode()).as(registration.output()).isZero();
+    assertThat(registration.output()).contains("registration.yaml: valid");
+    final Run testDomain =
+        run(
+            "validate",
+            Path.of("..", "registration", "test-domain.yaml").toString(),
+            "--param",
+            "VpcId=vpc-0123456789abcdef0",
+            "--param",
+            "SubnetId=subnet-0123456789abcdef0",
+            "--param",
+            "ExecutionRoleArn=arn:aws:iam::123456789012:role/studio-tests");
+    assertThat(testDomain.exitCode()).as(testDomain.output()).isZero();
+  }
+
+  @Test
   void deployStatusDriftUpdateReplaceAndDeleteAsSeparateCommands() throws IOException {
     final String template = EXAMPLES.resolve("studio-domain-with-user.yaml").toString();
 
