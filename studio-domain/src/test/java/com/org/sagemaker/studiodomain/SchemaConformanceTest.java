@@ -112,7 +112,7 @@ class SchemaConformanceTest {
 
   @Test
   void committedDocsAndRoleAreWhatTheSchemaGenerates() {
-    SchemaConformance.assertGeneratedFilesCommitted(SCHEMA_FILE, "studio-domain");
+    SchemaConformance.assertGeneratedFilesCommitted(SCHEMA_FILE);
   }
 
   @Test

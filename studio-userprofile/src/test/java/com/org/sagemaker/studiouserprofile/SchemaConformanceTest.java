@@ -90,7 +90,7 @@ class SchemaConformanceTest {
 
   @Test
   void committedDocsAndRoleAreWhatTheSchemaGenerates() {
-    SchemaConformance.assertGeneratedFilesCommitted(SCHEMA_FILE, "studio-userprofile");
+    SchemaConformance.assertGeneratedFilesCommitted(SCHEMA_FILE);
   }
 
   @Test
