@@ -1,91 +1,25 @@
 package com.org.sagemaker.runner;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Represent;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * Reads any CloudFormation template, YAML or JSON, into the long form of every intrinsic, and
- * writes one back as YAML with the short forms. Unlike {@link Template}, which rejects what the
- * runner cannot evaluate, this keeps every function as it is: a migration must carry over what it
- * does not understand.
+ * Writes a template, read by {@link TemplateYaml} with every intrinsic in its long form, back as
+ * YAML with the short forms. Every function is kept as it is, evaluated or not: a migration must
+ * carry over what it does not understand.
  */
 final class CfnYaml {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-
-  /**
-   * The short-form tags and their long forms, from the intrinsic function reference of the
-   * CloudFormation User Guide ({@code intrinsic-function-reference.md}).
-   */
-  private static final Map<String, String> SHORT_FORMS = shortForms();
-
   private CfnYaml() {}
-
-  private static Map<String, String> shortForms() {
-    final Map<String, String> forms = new LinkedHashMap<>();
-    forms.put("!Ref", "Ref");
-    forms.put("!Condition", "Condition");
-    for (final String name :
-        List.of(
-            "GetAtt",
-            "Sub",
-            "Join",
-            "If",
-            "Select",
-            "Split",
-            "FindInMap",
-            "ImportValue",
-            "GetAZs",
-            "Base64",
-            "Cidr",
-            "Equals",
-            "And",
-            "Or",
-            "Not",
-            "Transform")) {
-      forms.put("!" + name, "Fn::" + name);
-    }
-    return forms;
-  }
-
-  /** The template as JSON with long-form intrinsics; {@code name} says where in messages. */
-  static JsonNode read(final String text, final String name) {
-    if (text.stripLeading().startsWith("{")) {
-      try {
-        return JSON.readTree(text);
-      } catch (final JsonProcessingException e) {
-        throw new TemplateException(name, "not valid JSON: " + e.getOriginalMessage());
-      }
-    }
-    final Object document;
-    try {
-      document = new Yaml(new LongFormConstructor()).load(text);
-    } catch (final RuntimeException e) {
-      throw new TemplateException(name, "not valid YAML: " + e.getMessage());
-    }
-    if (!(document instanceof Map<?, ?>)) {
-      throw new TemplateException(name, "a template is a mapping with Resources");
-    }
-    return JSON.valueToTree(document);
-  }
 
   /** The template as YAML, with each intrinsic in its short form where YAML allows one. */
   static String write(final JsonNode template) {
@@ -173,7 +107,7 @@ final class CfnYaml {
 
   private static ShortForm shortForm(final String function, final JsonNode argument) {
     final String tag =
-        SHORT_FORMS.entrySet().stream()
+        TemplateYaml.SHORT_FORMS.entrySet().stream()
             .filter(e -> e.getValue().equals(function))
             .map(Map.Entry::getKey)
             .findFirst()
@@ -255,41 +189,6 @@ final class CfnYaml {
         return 1_000;
       }
       return String.valueOf(value).length() + 2;
-    }
-  }
-
-  /** Reads every short-form tag as its long form, {"Fn::Join": [...]}, and keeps dates as text. */
-  private static final class LongFormConstructor extends SafeConstructor {
-    LongFormConstructor() {
-      super(new LoaderOptions());
-      SHORT_FORMS.forEach(
-          (tag, function) -> yamlConstructors.put(new Tag(tag), new LongForm(function)));
-      // An unquoted 2010-09-09 is a YAML timestamp; CloudFormation reads the text.
-      yamlConstructors.put(Tag.TIMESTAMP, yamlConstructors.get(Tag.STR));
-    }
-
-    private final class LongForm extends AbstractConstruct {
-      private final String function;
-
-      LongForm(final String function) {
-        this.function = function;
-      }
-
-      @Override
-      public Object construct(final Node node) {
-        final Object value;
-        if (node instanceof ScalarNode scalar) {
-          final String text = constructScalar(scalar);
-          // !GetAtt Resource.Attribute.Nested splits at the first dot
-          // (intrinsic-function-reference-getatt.md).
-          value = "Fn::GetAtt".equals(function) ? List.of(text.split("\\.", 2)) : text;
-        } else if (node instanceof SequenceNode sequence) {
-          value = constructSequence(sequence);
-        } else {
-          value = constructMapping((MappingNode) node);
-        }
-        return Map.of(function, value);
-      }
     }
   }
 }

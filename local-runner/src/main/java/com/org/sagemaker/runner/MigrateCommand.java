@@ -85,7 +85,7 @@ public final class MigrateCommand implements Callable<Integer> {
     } catch (final IOException e) {
       throw new TemplateException(String.valueOf(template), "cannot read it (" + e + ")");
     }
-    final JsonNode old = CfnYaml.read(text, String.valueOf(template.getFileName()));
+    final JsonNode old = TemplateYaml.read(text, String.valueOf(template.getFileName()));
     final Migrator.Migration migration = Migrator.migrate(old, domainIds, profiles);
     final PrintWriter stdout = spec.commandLine().getOut();
     final PrintWriter stderr = spec.commandLine().getErr();

@@ -22,8 +22,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class TemplateYaml {
 
-  /** The YAML short forms CloudFormation defines, each with its long-form key. */
-  private static final Map<String, String> SHORT_FORMS =
+  /**
+   * The YAML short forms CloudFormation defines, each with its long-form key (intrinsic function
+   * reference, CloudFormation User Guide).
+   */
+  static final Map<String, String> SHORT_FORMS =
       Map.ofEntries(
           Map.entry("!Ref", "Ref"),
           Map.entry("!Condition", "Condition"),

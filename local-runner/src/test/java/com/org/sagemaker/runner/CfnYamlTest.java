@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CfnYamlTest {
 
   private static JsonNode read(final String text) {
-    return CfnYaml.read(text, "t.yaml");
+    return TemplateYaml.read(text, "t.yaml");
   }
 
   @ParameterizedTest
@@ -94,10 +94,10 @@ class CfnYamlTest {
         .isEqualTo("T");
     assertThatThrownBy(() -> read("{\"Resources\": "))
         .isInstanceOf(TemplateException.class)
-        .hasMessageStartingWith("t.yaml: not valid JSON");
+        .hasMessageContaining("not valid YAML or JSON");
     assertThatThrownBy(() -> read("a: [b"))
         .isInstanceOf(TemplateException.class)
-        .hasMessageStartingWith("t.yaml: not valid YAML");
+        .hasMessageStartingWith("t.yaml line 1: not valid YAML or JSON");
     assertThatThrownBy(() -> read("- a"))
         .hasMessage("t.yaml: a template is a mapping with Resources");
   }

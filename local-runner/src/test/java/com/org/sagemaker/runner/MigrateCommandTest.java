@@ -60,7 +60,7 @@ class MigrateCommandTest {
         .contains("# Parameters removed with them: [S3Bucket]")
         .containsPattern(
             "  # Resources.StudioDomain.Properties.RetentionPolicy: [^\n]*\n(  #   [^\n]*\n)*  StudioDomain:\n");
-    assertThat(CfnYaml.read(written, "new.yaml"))
+    assertThat(TemplateYaml.read(written, "new.yaml"))
         .isEqualTo(
             Migrator.migrate(MigratorTest.load(MigratorTest.BLOG), List.of(), List.of())
                 .template());

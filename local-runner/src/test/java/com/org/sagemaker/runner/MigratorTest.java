@@ -19,11 +19,11 @@ class MigratorTest {
       Path.of("src", "test", "resources", "migrate", "two-profiles-custom-parameters.yaml");
 
   static JsonNode yaml(final String text) {
-    return CfnYaml.read(text, "test");
+    return TemplateYaml.read(text, "test");
   }
 
   static JsonNode load(final Path file) throws IOException {
-    return CfnYaml.read(Files.readString(file), String.valueOf(file));
+    return TemplateYaml.read(Files.readString(file), String.valueOf(file));
   }
 
   private static Migrator.Migration migrate(final JsonNode template, final String... ids) {
