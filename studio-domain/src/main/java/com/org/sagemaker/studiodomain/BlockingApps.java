@@ -1,16 +1,15 @@
 package com.org.sagemaker.studiodomain;
 
+import com.org.sagemaker.common.DomainContents;
 import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.HandlerFailure;
-import com.org.sagemaker.common.Pages;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
-import software.amazon.awssdk.services.sagemaker.model.ListAppsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListAppsResponse;
 import software.amazon.awssdk.services.sagemaker.model.UpdateDomainRequest;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -46,18 +45,7 @@ final class BlockingApps {
     final List<String> apps;
     try {
       apps =
-          Pages.collect(
-                  token ->
-                      client.injectCredentialsAndInvokeV2(
-                          ListAppsRequest.builder()
-                              .domainIdEquals(model.getDomainId())
-                              .maxResults(Pages.MAX_RESULTS)
-                              .nextToken(token)
-                              .build(),
-                          client.client()::listApps),
-                  ListAppsResponse::apps,
-                  ListAppsResponse::nextToken)
-              .stream()
+          DomainContents.apps(client, model.getDomainId(), UnaryOperator.identity()).stream()
               .filter(app -> blocking.contains(app.statusAsString()))
               .map(BlockingApps::describe)
               .toList();

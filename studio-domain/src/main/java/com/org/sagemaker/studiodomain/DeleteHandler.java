@@ -1,8 +1,8 @@
 package com.org.sagemaker.studiodomain;
 
+import com.org.sagemaker.common.DomainContents;
 import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.HandlerFailure;
-import com.org.sagemaker.common.Pages;
 import com.org.sagemaker.common.Stabilization;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListSpacesRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListSpacesResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesResponse;
 import software.amazon.awssdk.services.sagemaker.model.SpaceDetails;
 import software.amazon.awssdk.services.sagemaker.model.UserProfileDetails;
 import software.amazon.cloudformation.Action;
@@ -118,32 +114,11 @@ public class DeleteHandler extends BaseHandlerStd {
     final List<String> deleting = new ArrayList<>();
     try {
       for (final UserProfileDetails profile :
-          Pages.collect(
-              token ->
-                  client.injectCredentialsAndInvokeV2(
-                      ListUserProfilesRequest.builder()
-                          .domainIdEquals(model.getDomainId())
-                          .maxResults(Pages.MAX_RESULTS)
-                          .nextToken(token)
-                          .build(),
-                      client.client()::listUserProfiles),
-              ListUserProfilesResponse::userProfiles,
-              ListUserProfilesResponse::nextToken)) {
+          DomainContents.userProfiles(client, model.getDomainId())) {
         (isDeleting(profile.statusAsString()) ? deleting : remaining)
             .add("user profile " + profile.userProfileName());
       }
-      for (final SpaceDetails space :
-          Pages.collect(
-              token ->
-                  client.injectCredentialsAndInvokeV2(
-                      ListSpacesRequest.builder()
-                          .domainIdEquals(model.getDomainId())
-                          .maxResults(Pages.MAX_RESULTS)
-                          .nextToken(token)
-                          .build(),
-                      client.client()::listSpaces),
-              ListSpacesResponse::spaces,
-              ListSpacesResponse::nextToken)) {
+      for (final SpaceDetails space : DomainContents.spaces(client, model.getDomainId())) {
         (isDeleting(space.statusAsString()) ? deleting : remaining)
             .add("space " + space.spaceName());
       }

@@ -1,9 +1,9 @@
 package com.org.sagemaker.studiouserprofile;
 
 import com.org.sagemaker.common.Backoff;
+import com.org.sagemaker.common.DomainContents;
 import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.HandlerFailure;
-import com.org.sagemaker.common.Pages;
 import com.org.sagemaker.common.Stabilization;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +13,6 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 import software.amazon.awssdk.services.sagemaker.model.DeleteAppRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteSpaceRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListAppsRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListAppsResponse;
-import software.amazon.awssdk.services.sagemaker.model.ListSpacesRequest;
-import software.amazon.awssdk.services.sagemaker.model.ListSpacesResponse;
 import software.amazon.awssdk.services.sagemaker.model.SpaceDetails;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
@@ -133,20 +129,14 @@ final class AppCleanup {
       final ResourceModel model,
       final String spaceName) {
     return new ArrayList<>(
-        Pages.collect(
-                token ->
-                    client.injectCredentialsAndInvokeV2(
-                        ListAppsRequest.builder()
-                            .domainIdEquals(model.getDomainId())
-                            .userProfileNameEquals(
-                                spaceName == null ? model.getUserProfileName() : null)
-                            .spaceNameEquals(spaceName)
-                            .maxResults(Pages.MAX_RESULTS)
-                            .nextToken(token)
-                            .build(),
-                        client.client()::listApps),
-                ListAppsResponse::apps,
-                ListAppsResponse::nextToken)
+        DomainContents.apps(
+                client,
+                model.getDomainId(),
+                request ->
+                    request
+                        .userProfileNameEquals(
+                            spaceName == null ? model.getUserProfileName() : null)
+                        .spaceNameEquals(spaceName))
             .stream()
             .filter(app -> !NOT_IN_THE_WAY.contains(app.statusAsString()))
             .toList());
@@ -155,18 +145,7 @@ final class AppCleanup {
   /** Spaces of the domain that this profile owns, private or shared. */
   private static List<SpaceDetails> ownedSpaces(
       final ProxyClient<SageMakerClient> client, final ResourceModel model) {
-    return Pages.collect(
-            token ->
-                client.injectCredentialsAndInvokeV2(
-                    ListSpacesRequest.builder()
-                        .domainIdEquals(model.getDomainId())
-                        .maxResults(Pages.MAX_RESULTS)
-                        .nextToken(token)
-                        .build(),
-                    client.client()::listSpaces),
-            ListSpacesResponse::spaces,
-            ListSpacesResponse::nextToken)
-        .stream()
+    return DomainContents.spaces(client, model.getDomainId()).stream()
         .filter(
             space ->
                 space.ownershipSettingsSummary() != null
