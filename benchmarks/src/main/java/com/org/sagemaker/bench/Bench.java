@@ -78,6 +78,14 @@ public final class Bench implements Callable<Integer> {
   String scaleRates;
 
   @Option(
+      names = "--scale-sdk-retries",
+      description =
+          "SCALE: leave the SDK's own retries on, as in Lambda. They wait in real time while the"
+              + " emulator's clock stands still, so each retry meets the same empty bucket: more"
+              + " throttled calls and a much longer run, the same SageMaker time.")
+  boolean scaleSdkRetries;
+
+  @Option(
       names = "--domain-jar",
       defaultValue = "studio-domain/target/org-sagemaker-studiodomain-handler-1.0-SNAPSHOT.jar")
   Path domainJar;
@@ -172,7 +180,11 @@ public final class Bench implements Callable<Integer> {
     return new Scale(
             scratch,
             new Scale.Settings(
-                ScaleRates.parse(scaleRates), scaleWorkers, List.copyOf(scaleSizes), scaleRuns))
+                ScaleRates.parse(scaleRates),
+                scaleWorkers,
+                List.copyOf(scaleSizes),
+                scaleRuns,
+                scaleSdkRetries))
         .measure(builds);
   }
 
@@ -280,8 +292,10 @@ public final class Bench implements Callable<Integer> {
       words.add("--native");
       words.add(String.valueOf(nativeJar.getFileName()));
     }
-    words.add("--runs");
-    words.add(Integer.toString(runs));
+    if (only == null || only.contains(Section.COLD_START)) {
+      words.add("--runs");
+      words.add(Integer.toString(runs));
+    }
     if (only == null || only.contains(Section.SCALE)) {
       words.addAll(
           List.of(
@@ -293,6 +307,9 @@ public final class Bench implements Callable<Integer> {
               Integer.toString(scaleWorkers),
               "--scale-rates",
               scaleRates));
+      if (scaleSdkRetries) {
+        words.add("--scale-sdk-retries");
+      }
     }
     return words;
   }

@@ -17,16 +17,21 @@ import java.util.Map;
  * with {@code --before}), a fresh JVM ({@link ScaleProbe}) deploys and deletes stacks of 1 domain
  * and N user profiles ({@link ScaleRun}). A JVM of their own, because the handlers keep one
  * SageMaker client per process, built from the process's settings on first use: here it must reach
- * the rate-limited emulator, with the SDK's own retries off (docs/performance.md says why), while
- * the other sections' handlers keep Lambda's defaults.
+ * the rate-limited emulator, with the SDK's own retries off unless asked for (docs/performance.md
+ * says why), while the other sections' handlers keep Lambda's defaults.
  */
 final class Scale {
 
   /** The handler jars of one build, and how the report names it. */
   record Build(String label, Path domainJar, Path profileJar) {}
 
-  /** What every build runs. */
-  record Settings(List<ScaleRates.Rate> rates, int workers, List<Integer> sizes, int runs) {}
+  /** What every build runs; {@code sdkRetries} leaves the SDK's own retries on. */
+  record Settings(
+      List<ScaleRates.Rate> rates,
+      int workers,
+      List<Integer> sizes,
+      int runs,
+      boolean sdkRetries) {}
 
   /** The runs of one build at one size. */
   record Row(String build, int profiles, List<ScaleRun.Result> runs) {}
@@ -70,7 +75,8 @@ final class Scale {
             String.join(",", settings.rates().stream().map(ScaleRates.Rate::toString).toList()),
             Integer.toString(settings.workers()),
             String.join(",", settings.sizes().stream().map(String::valueOf).toList()),
-            Integer.toString(settings.runs()));
+            Integer.toString(settings.runs()),
+            Boolean.toString(settings.sdkRetries()));
     final ProcessBuilder builder =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     // Nothing of this machine's AWS or JVM settings: the emulator and the SDK's defaults only.

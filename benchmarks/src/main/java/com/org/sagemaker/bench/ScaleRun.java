@@ -82,11 +82,12 @@ final class ScaleRun implements AutoCloseable {
   /**
    * Starts the rate-limited emulator. The handlers of this process reach it through the SDK's
    * settings, read once, when their shared client is built: one per process, before any handler has
-   * run in it. The SDK's own retries are off (aws.maxAttempts=1): they wait in real time, during
-   * which the emulator's clock stands still, so they would meet the same empty token bucket every
-   * time (docs/performance.md).
+   * run in it. Unless {@code sdkRetries}, the SDK's own retries are off (aws.maxAttempts=1): they
+   * wait in real time, during which the emulator's clock stands still, so they meet the same empty
+   * token bucket every time (docs/performance.md).
    */
-  ScaleRun(final List<ScaleRates.Rate> rates, final int workers) throws IOException {
+  ScaleRun(final List<ScaleRates.Rate> rates, final int workers, final boolean sdkRetries)
+      throws IOException {
     SageMakerEmulator.Options options =
         SageMakerEmulator.Options.defaults().withClock(clock).withTimings(Timings.REALISTIC);
     for (final ScaleRates.Rate rate : rates) {
@@ -96,7 +97,11 @@ final class ScaleRun implements AutoCloseable {
     this.workers = workers;
     System.setProperty("aws.endpointUrlSageMaker", emulator.endpoint().toString());
     System.setProperty("aws.region", BenchAccount.REGION);
-    System.setProperty("aws.maxAttempts", "1");
+    if (sdkRetries) {
+      System.clearProperty("aws.maxAttempts");
+    } else {
+      System.setProperty("aws.maxAttempts", "1");
+    }
   }
 
   /** Deploys a domain with {@code profiles} user profiles, then deletes the stack. */

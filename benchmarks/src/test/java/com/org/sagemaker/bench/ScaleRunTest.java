@@ -15,7 +15,7 @@ class ScaleRunTest {
   @Test
   void aStackThrottledAtEveryStepStillEndsCleanAndTheCountsAreItsOwn() throws Exception {
     try (ScaleRun scale =
-        new ScaleRun(ScaleRates.parse("Describe=1/2,List=1/2,Tags=1/1,Mutate=1/1"), 2)) {
+        new ScaleRun(ScaleRates.parse("Describe=1/2,List=1/2,Tags=1/1,Mutate=1/1"), 2, false)) {
       final ScaleRun.Result tight = scale.run(3);
 
       assertThat(tight.clean()).as(tight.toString()).isTrue();
