@@ -21,9 +21,9 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Measures cold start, handler jar size, stabilization cost and List scaling of both"
-            + " types against the embedded emulator, and writes the results between the"
-            + " bench markers of the output file.")
+        "Measures cold start, handler jar size, stabilization cost, List scaling and a stack of"
+            + " a domain and many user profiles under rate limits against the embedded emulator,"
+            + " and writes the results between the bench markers of the output file.")
 public final class Bench implements Callable<Integer> {
 
   /** The benchmarks, each a section of the report. */
@@ -31,7 +31,8 @@ public final class Bench implements Callable<Integer> {
     COLD_START,
     JAR_SIZE,
     STABILIZATION,
-    LIST_SCALING
+    LIST_SCALING,
+    SCALE
   }
 
   @Option(names = "--runs", defaultValue = "10", description = "Fresh JVMs per cold-start case.")
@@ -45,6 +46,44 @@ public final class Bench implements Callable<Integer> {
       split = ",",
       description = "Sections to run (default all): ${COMPLETION-CANDIDATES}.")
   Set<Section> only;
+
+  @Option(
+      names = "--scale-sizes",
+      split = ",",
+      defaultValue = "10,50,200",
+      description = "SCALE: user profiles per stack (default ${DEFAULT-VALUE}).")
+  List<Integer> scaleSizes;
+
+  @Option(
+      names = "--scale-runs",
+      defaultValue = "3",
+      description = "SCALE: stacks per size, deployed and deleted one after the other.")
+  int scaleRuns;
+
+  @Option(
+      names = "--scale-workers",
+      defaultValue = "4",
+      description =
+          "SCALE: handler invocations the runner makes at once (default ${DEFAULT-VALUE}, as"
+              + " studio-local's --parallel).")
+  int scaleWorkers;
+
+  @Option(
+      names = "--scale-rates",
+      defaultValue = ScaleRates.DEFAULT,
+      description =
+          "SCALE: the emulator's request rates, Family=perSecond/burst per family (Describe,"
+              + " List, Tags, Mutate); default ${DEFAULT-VALUE}, the benchmark's assumption"
+              + " (docs/performance.md).")
+  String scaleRates;
+
+  @Option(
+      names = "--scale-sdk-retries",
+      description =
+          "SCALE: leave the SDK's own retries on, as in Lambda. They wait in real time while the"
+              + " emulator's clock stands still, so each retry meets the same empty bucket: more"
+              + " throttled calls and a much longer run, the same SageMaker time.")
+  boolean scaleSdkRetries;
 
   @Option(
       names = "--domain-jar",
@@ -61,7 +100,8 @@ public final class Bench implements Callable<Integer> {
       names = "--before",
       description =
           "A checkout of an earlier commit, its handler jars built: its cold starts are measured"
-              + " alongside, interleaved, for a before/after comparison.")
+              + " alongside, interleaved, and its handlers run the scale section too, for a"
+              + " before/after comparison.")
   Path before;
 
   @Option(
@@ -117,15 +157,58 @@ public final class Bench implements Callable<Integer> {
         report.listScaling(new ListScaling(account).measure());
       }
     }
-    deleteRecursively(scratch);
-    final String tables = report.toMarkdown();
-    if ("-".equals(output)) {
-      System.out.println(tables);
-    } else {
-      Report.writeBetweenMarkers(Path.of(output), tables);
-      progress("wrote " + output);
+    if (sections.contains(Section.SCALE)) {
+      progress("a domain and " + scaleSizes + " user profiles under rate limits, virtual clock");
+      report.scale(scale(scratch));
     }
+    deleteRecursively(scratch);
+    write(report, sections);
     return 0;
+  }
+
+  private Scale.Measurement scale(final Path scratch) throws IOException, InterruptedException {
+    final List<Scale.Build> builds = new ArrayList<>();
+    builds.add(
+        new Scale.Build("this checkout: " + Git.describe(Path.of(".")), domainJar, profileJar));
+    if (before != null) {
+      builds.add(
+          new Scale.Build(
+              "before: " + Git.describe(before),
+              before.resolve(domainJar),
+              before.resolve(profileJar)));
+    }
+    return new Scale(
+            scratch,
+            new Scale.Settings(
+                ScaleRates.parse(scaleRates),
+                scaleWorkers,
+                List.copyOf(scaleSizes),
+                scaleRuns,
+                scaleSdkRetries))
+        .measure(builds);
+  }
+
+  /** The scale section between its own markers, everything else between the bench markers. */
+  private void write(final Report report, final Set<Section> sections) throws IOException {
+    final boolean others = !EnumSet.of(Section.SCALE).containsAll(sections);
+    final boolean scaled = sections.contains(Section.SCALE);
+    if ("-".equals(output)) {
+      if (others) {
+        System.out.println(report.toMarkdown());
+      }
+      if (scaled) {
+        System.out.println(report.scaleMarkdown());
+      }
+      return;
+    }
+    if (others) {
+      Report.writeBetweenMarkers(Path.of(output), report.toMarkdown());
+    }
+    if (scaled) {
+      Report.writeBetweenMarkers(
+          Path.of(output), Report.SCALE_BEGIN, Report.SCALE_END, report.scaleMarkdown());
+    }
+    progress("wrote " + output);
   }
 
   private void coldStart(
@@ -209,8 +292,25 @@ public final class Bench implements Callable<Integer> {
       words.add("--native");
       words.add(String.valueOf(nativeJar.getFileName()));
     }
-    words.add("--runs");
-    words.add(Integer.toString(runs));
+    if (only == null || only.contains(Section.COLD_START)) {
+      words.add("--runs");
+      words.add(Integer.toString(runs));
+    }
+    if (only == null || only.contains(Section.SCALE)) {
+      words.addAll(
+          List.of(
+              "--scale-sizes",
+              String.join(",", scaleSizes.stream().map(String::valueOf).toList()),
+              "--scale-runs",
+              Integer.toString(scaleRuns),
+              "--scale-workers",
+              Integer.toString(scaleWorkers),
+              "--scale-rates",
+              scaleRates));
+      if (scaleSdkRetries) {
+        words.add("--scale-sdk-retries");
+      }
+    }
     return words;
   }
 

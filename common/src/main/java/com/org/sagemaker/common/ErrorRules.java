@@ -5,7 +5,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.cloudformation.Action;
@@ -19,8 +21,14 @@ import software.amazon.cloudformation.proxy.ProgressEvent;
  */
 public final class ErrorRules {
 
-  /** Callback delay after throttling: the request is retried by re-invocation, not failed. */
-  public static final Duration THROTTLING_RETRY_DELAY = Duration.ofSeconds(15);
+  /**
+   * The longest callback delay after throttling: a throttled create, update or delete is retried by
+   * re-invocation after a whole number of seconds drawn uniformly from 1 to this ("full jitter",
+   * AWS Architecture Blog, "Exponential Backoff And Jitter"). A fixed delay sent every operation
+   * throttled at one moment back at the same later moment, to meet the same empty token bucket;
+   * spread over the same span they draw on its refill. docs/performance.md (scale) measures both.
+   */
+  public static final Duration THROTTLING_RETRY_MAX = Duration.ofSeconds(15);
 
   private static final Set<Action> ALL = EnumSet.allOf(Action.class);
   private static final Set<Action> MUTATING =
@@ -83,9 +91,17 @@ public final class ErrorRules {
     final HandlerErrorCode code = classify(action, exception);
     if (code == HandlerErrorCode.Throttling && MUTATING.contains(action)) {
       return ProgressEvent.defaultInProgressHandler(
-          context, (int) THROTTLING_RETRY_DELAY.toSeconds(), model);
+          context, throttlingRetrySeconds(ThreadLocalRandom.current()), model);
     }
     return ProgressEvent.failed(model, context, code, message(exception));
+  }
+
+  /**
+   * The callback delay after throttling, from 1 to {@link #THROTTLING_RETRY_MAX} seconds: never 0,
+   * which would mean "carry on now" ({@link Backoff#MINIMUM}).
+   */
+  static int throttlingRetrySeconds(final RandomGenerator random) {
+    return 1 + random.nextInt((int) THROTTLING_RETRY_MAX.toSeconds());
   }
 
   /** SageMaker's message with its error code, never the request. */

@@ -3,6 +3,10 @@ package com.org.sagemaker.common;
 import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,9 +111,22 @@ class ErrorRulesTest {
         ErrorRules.handle(
             Action.CREATE, serviceError(400, "ThrottlingException", "slow down"), "model", "ctx");
     assertThat(event.getStatus()).isEqualTo(OperationStatus.IN_PROGRESS);
-    assertThat(event.getCallbackDelaySeconds()).isEqualTo(15);
+    assertThat(event.getCallbackDelaySeconds()).isBetween(1, 15);
     assertThat(event.getResourceModel()).isEqualTo("model");
     assertThat(event.getCallbackContext()).isEqualTo("ctx");
+  }
+
+  @Test
+  void throttlingRetriesAreSpreadOverOneToFifteenSeconds() {
+    final Random seeded = new Random(13);
+    final Map<Integer, Integer> delays = new TreeMap<>();
+    for (int i = 0; i < 1_500; i++) {
+      delays.merge(ErrorRules.throttlingRetrySeconds(seeded), 1, Integer::sum);
+    }
+    // Every whole second from 1 to 15, each about equally often: never all at one moment.
+    assertThat(delays.keySet())
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, 15).boxed().toList());
+    assertThat(delays.values()).allSatisfy(count -> assertThat(count).isBetween(60, 140));
   }
 
   @Test

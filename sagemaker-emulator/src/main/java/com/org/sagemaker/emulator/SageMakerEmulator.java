@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SageMakerEmulator implements AutoCloseable {
 
   private static final String TARGET_PREFIX = "SageMaker.";
+  private static final String THROTTLING = "ThrottlingException";
   private static final String NODELAY = "sun.net.httpserver.nodelay";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,6 +38,7 @@ public final class SageMakerEmulator implements AutoCloseable {
   private final SageMakerService service;
   private final Faults faults;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
 
   private SageMakerEmulator(
       final HttpServer server,
@@ -130,8 +132,25 @@ public final class SageMakerEmulator implements AutoCloseable {
 
   /** Calls received per operation, including those answered with an injected fault. */
   public Map<String, Integer> calls() {
+    return counted(calls);
+  }
+
+  /**
+   * Calls answered with ThrottlingException per operation, by a rate limit or an injected fault;
+   * they are also in {@link #calls}.
+   */
+  public Map<String, Integer> throttled() {
+    return counted(throttled);
+  }
+
+  /** The rate-limit family of an operation: "Describe", "List", "Tags" or "Mutate". */
+  public static String family(final String operation) {
+    return RateLimits.family(operation);
+  }
+
+  private static Map<String, Integer> counted(final Map<String, AtomicInteger> counters) {
     final Map<String, Integer> snapshot = new java.util.TreeMap<>();
-    calls.forEach((operation, count) -> snapshot.put(operation, count.get()));
+    counters.forEach((operation, count) -> snapshot.put(operation, count.get()));
     return snapshot;
   }
 
@@ -192,6 +211,9 @@ public final class SageMakerEmulator implements AutoCloseable {
               operation, request instanceof ObjectNode object ? object : JSON.createObjectNode());
       faults.afterCall(operation);
     } catch (final ApiException e) {
+      if (THROTTLING.equals(e.code())) {
+        throttled.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+      }
       status = e.status();
       body = JSON.createObjectNode().put("__type", e.code()).put("message", e.getMessage());
       exchange.getResponseHeaders().add("x-amzn-ErrorType", e.code());

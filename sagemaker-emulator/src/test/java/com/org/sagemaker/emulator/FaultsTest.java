@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
@@ -24,6 +27,39 @@ class FaultsTest extends EmulatorTestBase {
             AwsServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(500));
     assertThat(sageMaker.listDomains(r -> {}).domains()).isEmpty();
     assertThat(emulator.calls()).containsEntry("ListDomains", 4);
+    assertThat(emulator.throttled()).isEqualTo(Map.of("ListDomains", 2));
+  }
+
+  @Test
+  void callsBeyondARateLimitAreCountedAsThrottled() throws Exception {
+    try (SageMakerEmulator limited =
+        SageMakerEmulator.start(
+            SageMakerEmulator.Options.defaults()
+                .withClock(clock)
+                .withRateLimit("Describe", 1, 1))) {
+      final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      final List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        statuses.add(
+            http.send(
+                    java.net.http.HttpRequest.newBuilder(limited.endpoint())
+                        .header("X-Amz-Target", "SageMaker.DescribeDomain")
+                        .POST(
+                            java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"DomainId\": \"d-000000000bad\"}"))
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+      }
+      assertThat(statuses).containsExactly(400, 400);
+      assertThat(limited.calls()).isEqualTo(Map.of("DescribeDomain", 2));
+      assertThat(limited.throttled()).isEqualTo(Map.of("DescribeDomain", 1));
+    }
+    assertThat(
+            List.of("DescribeUserProfile", "ListApps", "ListTags", "AddTags", "CreateDomain")
+                .stream()
+                .map(SageMakerEmulator::family))
+        .containsExactly("Describe", "List", "Tags", "Tags", "Mutate");
   }
 
   @Test
