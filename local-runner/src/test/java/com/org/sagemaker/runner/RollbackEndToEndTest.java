@@ -157,7 +157,15 @@ class RollbackEndToEndTest {
             {"DomainId": "%s", "UserProfileName": "analyst", "AppType": "JupyterServer", "AppName": "default"}
             """
                 .formatted(domainId)));
-    aws.clock.advance(Timings.REALISTIC.appCreate());
+    aws.emulator.call(
+        "CreateSpace",
+        EmulatedAws.json(
+            """
+            {"DomainId": "%s", "SpaceName": "analyst-private", "OwnershipSettings": {"OwnerUserProfileName": "analyst"},
+             "SpaceSharingSettings": {"SharingType": "Private"}, "SpaceSettings": {"AppType": "JupyterLab"}}
+            """
+                .formatted(domainId)));
+    aws.clock.advance(Timings.REALISTIC.appCreate().plus(Timings.REALISTIC.spaceCreate()));
     stack.output();
 
     final Deployer.Outcome outcome = stack.deploy(template, Map.of("Person", "bob"));
@@ -180,6 +188,14 @@ class RollbackEndToEndTest {
                     EmulatedAws.json("{\"DomainIdEquals\": \"%s\"}".formatted(domainId)))
                 .get("Apps"))
         .isNotEmpty();
+    final JsonNode spaces =
+        aws.emulator
+            .call(
+                "ListSpaces", EmulatedAws.json("{\"DomainIdEquals\": \"%s\"}".formatted(domainId)))
+            .get("Spaces");
+    assertThat(spaces).hasSize(1);
+    assertThat(spaces.get(0).get("SpaceName").asText()).isEqualTo("analyst-private");
+    assertThat(spaces.get(0).get("Status").asText()).isEqualTo("InService");
   }
 
   @Test
