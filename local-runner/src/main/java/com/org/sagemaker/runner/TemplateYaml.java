@@ -1,5 +1,7 @@
 package com.org.sagemaker.runner;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +51,36 @@ final class TemplateYaml {
 
   private TemplateYaml() {}
 
+  /**
+   * A key given twice keeps its last value, as CloudFormation does: it accepts such templates, JSON
+   * and YAML alike (aws-cloudformation/cfn-language-discussion#96, aws/aws-cli#2404).
+   */
   static JsonNode read(final String text, final String name) {
-    final Object document;
+    final JsonNode document =
+        text.stripLeading().startsWith("{")
+            ? json(text, name)
+            : Template.JSON.valueToTree(yaml(text, name));
+    if (document == null || !document.isObject()) {
+      throw new TemplateException(name, "a template is a mapping with Resources");
+    }
+    return document;
+  }
+
+  /** JSON as a JSON parser reads it: tabs and escapes such as \/ that YAML refuses are fine. */
+  private static JsonNode json(final String text, final String name) {
     try {
-      document = new Yaml(new ShortFormConstructor()).load(text);
+      return Template.JSON.readTree(text);
+    } catch (final JsonProcessingException e) {
+      final JsonLocation where = e.getLocation();
+      throw new TemplateException(
+          where == null ? name : name + " line " + where.getLineNr(),
+          "not valid YAML or JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  private static Object yaml(final String text, final String name) {
+    try {
+      return new Yaml(new ShortFormConstructor()).load(text);
     } catch (final MarkedYAMLException e) {
       throw new TemplateException(
           name + " line " + (e.getProblemMark().getLine() + 1),
@@ -60,26 +88,15 @@ final class TemplateYaml {
     } catch (final YAMLException e) {
       throw new TemplateException(name, "not valid YAML or JSON: " + e.getMessage());
     }
-    if (!(document instanceof Map<?, ?>)) {
-      throw new TemplateException(name, "a template is a mapping with Resources");
-    }
-    return Template.JSON.valueToTree(document);
   }
 
   private static final class ShortFormConstructor extends SafeConstructor {
     ShortFormConstructor() {
-      super(options());
+      super(new LoaderOptions());
       SHORT_FORMS.forEach(
           (tag, function) -> yamlConstructors.put(new Tag(tag), new Intrinsic(function)));
       // An unquoted 2010-09-09 stays the string CloudFormation reads, not a date.
       yamlConstructors.put(Tag.TIMESTAMP, new Text());
-    }
-
-    private static LoaderOptions options() {
-      final LoaderOptions options = new LoaderOptions();
-      // CloudFormation refuses a template with a key twice; YAML's default keeps the last.
-      options.setAllowDuplicateKeys(false);
-      return options;
     }
 
     private final class Text extends AbstractConstruct {

@@ -1,7 +1,6 @@
 package com.org.sagemaker.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -85,20 +84,5 @@ class CfnYamlTest {
         .contains("Nested: !If\n        - C\n        - A: 1\n        - !Ref AWS::NoValue")
         .contains("Empty: null");
     assertThat(read(written)).isEqualTo(template);
-  }
-
-  @Test
-  void jsonIsReadAsJsonAndMistakesAreNamed() {
-    assertThat(
-            read("  {\"Resources\": {\"R\": {\"Type\": \"T\"}}}").at("/Resources/R/Type").asText())
-        .isEqualTo("T");
-    assertThatThrownBy(() -> read("{\"Resources\": "))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageContaining("not valid YAML or JSON");
-    assertThatThrownBy(() -> read("a: [b"))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageStartingWith("t.yaml line 1: not valid YAML or JSON");
-    assertThatThrownBy(() -> read("- a"))
-        .hasMessage("t.yaml: a template is a mapping with Resources");
   }
 }

@@ -87,7 +87,6 @@ class TemplateEvaluationTest {
         .contains("a resource is a mapping with Type");
     assertThat(problems("Resources: [1]\n", Map.of())).contains("Resources is a mapping");
     assertThat(problems("a: [\n", Map.of())).contains("t.yaml line", "not valid YAML or JSON");
-    assertThat(problems("A: 1\nA: 2\nResources: {}\n", Map.of())).contains("duplicate key A");
   }
 
   @Test
