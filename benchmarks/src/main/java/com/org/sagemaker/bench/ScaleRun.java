@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * parallel execution ({@link Deployer}) and the real handlers, on an emulator that throttles each
  * operation family beyond its rate. Everything runs on the emulator's virtual clock, which moves
  * only when every operation in flight waits: the SageMaker time it reports does not depend on how
- * fast this machine is.
+ * fast this machine is (it varies between runs only with the handlers' random retry delay after
+ * throttling and the order of parallel calls).
  */
 final class ScaleRun implements AutoCloseable {
 

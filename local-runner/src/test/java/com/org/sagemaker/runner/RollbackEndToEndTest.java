@@ -124,7 +124,8 @@ class RollbackEndToEndTest {
   }
 
   @Test
-  void aSameNameReplacementFailsAlreadyExistsAndLeavesTheProfileWithItsApps(final EmulatedAws aws) {
+  void aSameNameReplacementFailsAlreadyExistsAndLeavesTheProfileWithItsAppsAndSpaces(
+      final EmulatedAws aws) {
     final StackOnEmulator stack = new StackOnEmulator(aws, "same-name", 1);
     final String template =
         """
