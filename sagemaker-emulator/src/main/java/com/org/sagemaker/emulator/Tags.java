@@ -116,7 +116,10 @@ final class Tags {
     Validation.REQUIRED.check(!keys.isArray(), "tagKeys");
     PER_REQUEST.check(keys.isEmpty() || keys.size() > 50, keys, "tagKeys");
     keys.forEach(key -> requireNotReserved(key.asText()));
-    keys.forEach(key -> account.tags.getOrDefault(arn, Map.of()).remove(key.asText()));
+    final Map<String, String> stored = account.tags.get(arn);
+    if (stored != null) {
+      keys.forEach(key -> stored.remove(key.asText()));
+    }
     return Json.object();
   }
 

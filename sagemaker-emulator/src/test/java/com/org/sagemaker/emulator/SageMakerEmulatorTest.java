@@ -183,6 +183,16 @@ class SageMakerEmulatorTest extends EmulatorTestBase {
   }
 
   @Test
+  void deletingTagsOfAResourceThatHasNoneIsANoOp() {
+    final String domainId = inServiceDomain();
+    final String arn = sageMaker.describeDomain(r -> r.domainId(domainId)).domainArn();
+
+    sageMaker.deleteTags(r -> r.resourceArn(arn).tagKeys("team"));
+
+    assertThat(sageMaker.listTags(r -> r.resourceArn(arn)).tags()).isEmpty();
+  }
+
+  @Test
   void theAccountsDomainLimitIsEnforced() {
     for (int i = 0; i < 30; i++) {
       createDomain("d" + i);
