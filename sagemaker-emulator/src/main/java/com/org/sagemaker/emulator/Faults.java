@@ -72,7 +72,7 @@ public final class Faults {
   /** Throws the error configured for this call, if any. */
   synchronized void beforeCall(final String operation) {
     if (take(throttles, operation) || take(throttles, "*")) {
-      throw new ApiException(400, "ThrottlingException", "Rate exceeded");
+      throw RateLimits.THROTTLED.violated();
     }
     if (take(serverErrors, operation) || take(serverErrors, "*")) {
       throw new ApiException(500, "InternalFailure", "An internal error occurred (injected).");

@@ -29,7 +29,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SageMakerEmulator implements AutoCloseable {
 
   private static final String TARGET_PREFIX = "SageMaker.";
-  private static final String THROTTLING = "ThrottlingException";
   private static final String NODELAY = "sun.net.httpserver.nodelay";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -211,7 +210,7 @@ public final class SageMakerEmulator implements AutoCloseable {
               operation, request instanceof ObjectNode object ? object : JSON.createObjectNode());
       faults.afterCall(operation);
     } catch (final ApiException e) {
-      if (THROTTLING.equals(e.code())) {
+      if (RateLimits.THROTTLED.code().equals(e.code())) {
         throttled.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
       }
       status = e.status();
