@@ -30,9 +30,8 @@ final class SageMakerService {
     this.account = new Account(clock, timings, faults, domainLimit);
     this.tags = new Tags(account);
     this.domains = new Domains(account, tags);
-    this.spaces = new Spaces(account, domains, tags);
     this.profiles = new UserProfiles(account, domains, tags);
-    this.spaces.setProfiles(profiles);
+    this.spaces = new Spaces(account, domains, profiles, tags);
     this.apps = new Apps(account, profiles, spaces);
     this.rateLimits = new RateLimits(clock, rates);
   }

@@ -62,17 +62,14 @@ final class Spaces {
   private final Account account;
   private final Domains domains;
   private final Tags tags;
-  private UserProfiles profiles;
+  private final UserProfiles profiles;
 
-  Spaces(final Account account, final Domains domains, final Tags tags) {
+  Spaces(
+      final Account account, final Domains domains, final UserProfiles profiles, final Tags tags) {
     this.account = account;
     this.domains = domains;
+    this.profiles = profiles;
     this.tags = tags;
-  }
-
-  /** Profiles and spaces refer to each other; set once both exist. */
-  void setProfiles(final UserProfiles userProfiles) {
-    this.profiles = userProfiles;
   }
 
   /** The profile that owns {@code space}, or null. */
@@ -130,13 +127,7 @@ final class Spaces {
     final String name = Validation.required(request, "SpaceName");
     final Resource space = get(domainId, name);
     APPS.check(
-        account.apps.values().stream()
-            .anyMatch(
-                a ->
-                    !a.is(Status.DELETED)
-                        && !a.is(Status.FAILED)
-                        && domainId.equals(a.text("DomainId"))
-                        && name.equals(a.text("SpaceName"))),
+        account.hasApp(domainId, Status.APP_RUNNING, app -> name.equals(app.text("SpaceName"))),
         space.arn);
     account.startDeletion(space, "Space.Delete", account.timings.spaceDelete());
     return Json.object();
