@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What one emulated account and region hold (domains, user profiles, apps, spaces, tags) and how
@@ -87,6 +89,18 @@ final class Account {
     if (!resource.is(Status.DELETING)) {
       startTransition(resource, kind, Status.DELETING, null, Status.DELETE_FAILED, duration);
     }
+  }
+
+  /**
+   * Whether domain {@code domainId} has an app in one of {@code statuses} that {@code of} accepts.
+   */
+  boolean hasApp(final String domainId, final Set<String> statuses, final Predicate<Resource> of) {
+    return apps.values().stream()
+        .anyMatch(
+            app ->
+                statuses.contains(app.status)
+                    && domainId.equals(app.text("DomainId"))
+                    && of.test(app));
   }
 
   /** Completes every transition that is due on the clock. */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** CreateDomain, DescribeDomain, UpdateDomain, DeleteDomain, ListDomains, and their rules. */
 final class Domains {
@@ -313,12 +312,11 @@ final class Domains {
             .has("DomainExecutionRoleArn");
     final boolean rStudio = enablingRStudio || hasRStudio(attributes);
     SECURITY_GROUP_MANAGEMENT.check(request.has("AppSecurityGroupManagement") && !rStudio);
-    final List<String> running = appsOf(domain, Status.APP_RUNNING);
-    final List<String> inService = appsOf(domain, Set.of(Status.IN_SERVICE));
+    final String domainId = domain.text("DomainId");
     RSTUDIO_WITH_APPS.check(
         (settingsForUpdate.has("RStudioServerProDomainSettingsForUpdate")
                 || request.has("AppSecurityGroupManagement"))
-            && !inService.isEmpty(),
+            && account.hasApp(domainId, Set.of(Status.IN_SERVICE), any -> true),
         domain.arn);
     final String access = Json.text(request, "AppNetworkAccessType");
     if (access != null) {
@@ -327,16 +325,22 @@ final class Domains {
           VPC_ONLY.equals(access) && (!request.has("VpcId") || !request.has("SubnetIds")));
       final boolean changing = !access.equals(attributes.path("AppNetworkAccessType").asText());
       NETWORK_WITH_RSTUDIO.check(changing && rStudio, domain.arn);
-      NETWORK_WITH_APPS.check(changing && !running.isEmpty(), domain.arn, "AppNetworkAccessType");
+      NETWORK_WITH_APPS.check(
+          changing && account.hasApp(domainId, Status.APP_RUNNING, any -> true),
+          domain.arn,
+          "AppNetworkAccessType");
     }
     NETWORK_WITH_APPS.check(
-        removesSubnets(attributes, request) && !running.isEmpty(), domain.arn, "SubnetIds");
+        removesSubnets(attributes, request)
+            && account.hasApp(domainId, Status.APP_RUNNING, any -> true),
+        domain.arn,
+        "SubnetIds");
     IDENTITY_CONFIG_WITH_APPS.check(
         settingsForUpdate.has("ExecutionRoleIdentityConfig")
             && !Objects.equals(
                 settingsForUpdate.get("ExecutionRoleIdentityConfig"),
                 attributes.path("DomainSettings").get("ExecutionRoleIdentityConfig"))
-            && !appsOf(domain, Set.of(Status.IN_SERVICE, Status.PENDING)).isEmpty(),
+            && account.hasApp(domainId, Set.of(Status.IN_SERVICE, Status.PENDING), any -> true),
         domain.arn);
     VPC_ID.check(
         request.has("VpcId")
@@ -403,15 +407,6 @@ final class Domains {
         .path("DomainSettings")
         .path("RStudioServerProDomainSettings")
         .has("DomainExecutionRoleArn");
-  }
-
-  /** The domain's apps (of profiles and spaces) in one of {@code statuses}, by name. */
-  private List<String> appsOf(final Resource domain, final Set<String> statuses) {
-    final String domainId = domain.text("DomainId");
-    return account.apps.values().stream()
-        .filter(a -> domainId.equals(a.text("DomainId")) && statuses.contains(a.status))
-        .map(a -> a.text("AppName"))
-        .collect(Collectors.toList());
   }
 
   ObjectNode delete(final ObjectNode request) {

@@ -33,7 +33,10 @@ final class Status {
   static final Set<String> DELETABLE =
       Set.of(IN_SERVICE, FAILED, UPDATE_FAILED, DELETE_FAILED, DELETING);
 
-  /** App statuses that block an UpdateDomain network change (UpdateDomain member docs). */
+  /**
+   * An app that is neither Deleted nor Failed: it blocks an UpdateDomain network change
+   * (UpdateDomain member docs) and the deletion of its profile or space.
+   */
   static final Set<String> APP_RUNNING = Set.of(IN_SERVICE, PENDING, DELETING);
 
   private Status() {}

@@ -202,13 +202,10 @@ final class UserProfiles {
     final String name = profile.text("UserProfileName");
     DELETE_STATE.check(!Status.DELETABLE.contains(profile.status), name, profile.status);
     APPS.check(
-        account.apps.values().stream()
-            .anyMatch(
-                a ->
-                    !a.is(Status.DELETED)
-                        && !a.is(Status.FAILED)
-                        && domainId.equals(a.text("DomainId"))
-                        && name.equalsIgnoreCase(a.text("UserProfileName"))),
+        account.hasApp(
+            domainId,
+            Status.APP_RUNNING,
+            app -> name.equalsIgnoreCase(app.text("UserProfileName"))),
         profile.arn);
     SPACES.check(
         account.spaces.values().stream()
