@@ -46,17 +46,4 @@ public record Backoff(Duration first, Duration then, Duration max, double factor
             : Math.min(max.toSeconds(), then.toSeconds() * Math.pow(factor, attempt - 2));
     return Duration.ofSeconds(Math.max(MINIMUM.toSeconds(), (long) seconds));
   }
-
-  /** Sum of the delays after checks 1..attempts. */
-  public Duration waited(final int attempts) {
-    Duration total = Duration.ZERO;
-    for (int attempt = 1; attempt <= attempts; attempt++) {
-      total = total.plus(nextDelay(attempt));
-    }
-    return total;
-  }
-
-  public boolean exhausted(final int attempts) {
-    return waited(attempts).compareTo(timeout) >= 0;
-  }
 }

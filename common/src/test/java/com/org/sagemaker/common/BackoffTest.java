@@ -26,14 +26,6 @@ class BackoffTest {
   }
 
   @Test
-  void isExhaustedOnceTheDelaysAddUpToTheTimeout() {
-    assertThat(backoff.waited(4)).isEqualTo(Duration.ofSeconds(160));
-    assertThat(backoff.exhausted(4)).isFalse();
-    assertThat(backoff.waited(5)).isEqualTo(Duration.ofSeconds(200));
-    assertThat(backoff.exhausted(5)).isTrue();
-  }
-
-  @Test
   void asksForWholeSecondsAsTheWrapperAnswersThem() {
     final Backoff growing =
         new Backoff(
@@ -60,8 +52,7 @@ class BackoffTest {
     assertThat(zero.nextDelay(2)).isEqualTo(Duration.ofSeconds(1));
     final Backoff shortest = Backoff.shortest(5);
     assertThat(shortest.nextDelay(7)).isEqualTo(Duration.ofSeconds(1));
-    assertThat(shortest.exhausted(4)).isFalse();
-    assertThat(shortest.exhausted(5)).isTrue();
+    assertThat(shortest.timeout()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
