@@ -11,17 +11,23 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
  */
 public final class Stabilization {
 
+  public static final String PENDING = "Pending";
   public static final String IN_SERVICE = "InService";
   public static final String DELETING = "Deleting";
+  public static final String FAILED = "Failed";
   public static final String UPDATE_FAILED = "Update_Failed";
+  public static final String DELETE_FAILED = "Delete_Failed";
 
-  private static final String FAILED_CREATE = "Failed";
-  private static final String DELETE_FAILED = "Delete_Failed";
   private static final String CHECKS = ".checks";
-  private static final Set<String> FAILED = Set.of(FAILED_CREATE, UPDATE_FAILED, DELETE_FAILED);
-  private static final Set<String> BUSY = Set.of("Pending", "Updating");
+  private static final Set<String> FAILURES = Set.of(FAILED, UPDATE_FAILED, DELETE_FAILED);
+  private static final Set<String> BUSY = Set.of(PENDING, "Updating");
 
   private Stabilization() {}
+
+  /** Whether a create or update is under way (Pending, Updating). */
+  public static boolean isBusy(final String status) {
+    return BUSY.contains(status);
+  }
 
   /**
    * True when {@code status} is {@code target}; false while the transition is still running.
@@ -44,7 +50,7 @@ public final class Stabilization {
     if (target.equals(status)) {
       return true;
     }
-    if (FAILED.contains(status)) {
+    if (FAILURES.contains(status)) {
       throw new HandlerFailure(
           HandlerErrorCode.NotStabilized,
           String.format("%s is %s: %s", resource, status, reasonOrNone(failureReason)));
@@ -74,7 +80,7 @@ public final class Stabilization {
     if (IN_SERVICE.equals(status) || UPDATE_FAILED.equals(status)) {
       return true;
     }
-    if (FAILED_CREATE.equals(status)) {
+    if (FAILED.equals(status)) {
       throw new HandlerFailure(
           HandlerErrorCode.NotStabilized,
           String.format(
@@ -108,12 +114,11 @@ public final class Stabilization {
   public static <C extends StdCallbackContext & OperationTimer> boolean readyForDelete(
       final String resource,
       final String status,
-      final String failureReason,
       final Backoff backoff,
       final C context,
       final String callGraph) {
     recordCheck(backoff, context, callGraph);
-    if (!BUSY.contains(status)) {
+    if (!isBusy(status)) {
       return true;
     }
     requireBudgetLeft(resource, status, "it to be ready for deletion", backoff, context);

@@ -172,19 +172,17 @@ class StabilizationTest {
   void aDeleteWaitsOnlyForACreateOrUpdateUnderWay() {
     for (final String settled :
         new String[] {"InService", "Failed", "Update_Failed", "Delete_Failed", "Deleting"}) {
-      assertThat(
-              Stabilization.readyForDelete("Domain d-1", settled, null, backoff, context, settled))
+      assertThat(Stabilization.readyForDelete("Domain d-1", settled, backoff, context, settled))
           .isTrue();
     }
-    assertThat(Stabilization.readyForDelete("Domain d-1", "Pending", null, backoff, context, "d"))
+    assertThat(Stabilization.readyForDelete("Domain d-1", "Pending", backoff, context, "d"))
         .isFalse();
-    assertThat(Stabilization.readyForDelete("Domain d-1", "Updating", null, backoff, context, "d"))
+    assertThat(Stabilization.readyForDelete("Domain d-1", "Updating", backoff, context, "d"))
         .isFalse();
-    assertThat(Stabilization.readyForDelete("Domain d-1", "Updating", null, backoff, context, "d"))
+    assertThat(Stabilization.readyForDelete("Domain d-1", "Updating", backoff, context, "d"))
         .isFalse();
     assertThatThrownBy(
-            () ->
-                Stabilization.readyForDelete("Domain d-1", "Pending", null, backoff, context, "d"))
+            () -> Stabilization.readyForDelete("Domain d-1", "Pending", backoff, context, "d"))
         .hasMessage(
             "Domain d-1 is still Pending after 3 minutes of waiting for it to be ready for"
                 + " deletion");

@@ -3,6 +3,7 @@ package com.org.sagemaker.studiodomain;
 import com.org.sagemaker.common.DomainContents;
 import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.Stabilization;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +23,6 @@ import software.amazon.cloudformation.proxy.ProxyClient;
  * called, so the update fails with what to do instead of half-way.
  */
 final class BlockingApps {
-
-  private static final String IN_SERVICE = "InService";
-  private static final String PENDING = "Pending";
-  private static final String DELETING = "Deleting";
-  private static final int SHOWN = 10;
 
   private BlockingApps() {}
 
@@ -62,12 +58,7 @@ final class BlockingApps {
               model.getDomainId(),
               apps.size(),
               String.join(" and ", changes(update, previous)),
-              apps.size() <= SHOWN
-                  ? String.join(", ", apps)
-                  : String.join(", ", apps.subList(0, SHOWN))
-                      + " and "
-                      + (apps.size() - SHOWN)
-                      + " more"));
+              DeleteHandler.describeFirst(apps)));
     }
     context.setAppsChecked(true);
     return progress;
@@ -84,13 +75,14 @@ final class BlockingApps {
     final Set<String> statuses = new HashSet<>();
     final List<String> changes = changes(update, previous);
     if (changes.contains("AppNetworkAccessType") || changes.contains("SubnetIds")) {
-      statuses.addAll(List.of(IN_SERVICE, PENDING, DELETING));
+      statuses.addAll(
+          List.of(Stabilization.IN_SERVICE, Stabilization.PENDING, Stabilization.DELETING));
     }
     if (changes.contains("ExecutionRoleIdentityConfig")) {
-      statuses.addAll(List.of(IN_SERVICE, PENDING));
+      statuses.addAll(List.of(Stabilization.IN_SERVICE, Stabilization.PENDING));
     }
     if (changes.contains("RStudio settings") || changes.contains("AppSecurityGroupManagement")) {
-      statuses.add(IN_SERVICE);
+      statuses.add(Stabilization.IN_SERVICE);
     }
     return statuses;
   }

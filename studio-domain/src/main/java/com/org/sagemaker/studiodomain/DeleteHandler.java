@@ -62,7 +62,6 @@ public class DeleteHandler extends BaseHandlerStd {
                             Stabilization.readyForDelete(
                                 "Domain " + m.getDomainId(),
                                 look(client, m, new AtomicReference<>(), logger).statusAsString(),
-                                null,
                                 timings.delete(),
                                 context,
                                 AWAIT_SETTLED))
@@ -154,7 +153,8 @@ public class DeleteHandler extends BaseHandlerStd {
     return Stabilization.DELETING.equals(status);
   }
 
-  private static String describeFirst(final List<String> names) {
+  /** The first {@link #DEPENDENTS_SHOWN} names, and how many more there are. */
+  static String describeFirst(final List<String> names) {
     return names.size() <= DEPENDENTS_SHOWN
         ? String.join(", ", names)
         : String.join(", ", names.subList(0, DEPENDENTS_SHOWN))

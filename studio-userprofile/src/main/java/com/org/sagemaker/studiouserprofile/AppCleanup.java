@@ -35,11 +35,8 @@ final class AppCleanup {
   static final String AWAIT_CLEANUP = "Org-SageMaker-StudioUserProfile::AwaitAppsAndSpacesDeleted";
 
   private static final String DELETED = "Deleted";
-  private static final String FAILED = "Failed";
-  private static final String PENDING = "Pending";
-  private static final String DELETE_FAILED = "Delete_Failed";
   private static final String PRIVATE = "Private";
-  private static final Set<String> NOT_IN_THE_WAY = Set.of(DELETED, FAILED);
+  private static final Set<String> NOT_IN_THE_WAY = Set.of(DELETED, Stabilization.FAILED);
 
   private AppCleanup() {}
 
@@ -172,7 +169,7 @@ final class AppCleanup {
       final Logger logger) {
     for (final AppDetails app : apps) {
       final String status = app.statusAsString();
-      if (Stabilization.DELETING.equals(status) || PENDING.equals(status)) {
+      if (Stabilization.DELETING.equals(status) || Stabilization.PENDING.equals(status)) {
         continue;
       }
       logger.log("Deleting " + describe(app));
@@ -197,7 +194,7 @@ final class AppCleanup {
       final List<SpaceDetails> spaces,
       final Logger logger) {
     for (final SpaceDetails space : spaces) {
-      if (DELETE_FAILED.equals(space.statusAsString())) {
+      if (Stabilization.DELETE_FAILED.equals(space.statusAsString())) {
         throw new HandlerFailure(
             HandlerErrorCode.NotStabilized,
             String.format(

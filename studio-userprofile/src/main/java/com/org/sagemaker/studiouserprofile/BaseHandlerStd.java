@@ -178,8 +178,7 @@ public abstract class BaseHandlerStd extends BaseHandler<CallbackContext> {
                     Stabilization.readyForUpdate(
                         label(model), status, reason, backoff, context, callGraph);
                 case DELETE ->
-                    Stabilization.readyForDelete(
-                        label(model), status, reason, backoff, context, callGraph);
+                    Stabilization.readyForDelete(label(model), status, backoff, context, callGraph);
                 case TRANSITION ->
                     Stabilization.reached(
                         label(model),

@@ -31,8 +31,6 @@ public class CreateHandler extends BaseHandlerStd {
   static final String AWAIT_CREATED = "Org-SageMaker-StudioUserProfile::AwaitCreated";
   static final String AWAIT_DOMAIN = "Org-SageMaker-StudioUserProfile::AwaitDomainInService";
 
-  private static final java.util.Set<String> DOMAIN_BUSY = java.util.Set.of("Pending", "Updating");
-
   public CreateHandler() {}
 
   CreateHandler(final ProfileTimings timings, final Supplier<SageMakerClient> client) {
@@ -122,7 +120,7 @@ public class CreateHandler extends BaseHandlerStd {
       return ErrorRules.handle(Action.CREATE, e, model, context);
     }
     final String status = domain.statusAsString();
-    if (DOMAIN_BUSY.contains(status)) {
+    if (Stabilization.isBusy(status)) {
       return ProgressEvent.defaultInProgressHandler(
           context,
           Stabilization.nextWaitSeconds(
