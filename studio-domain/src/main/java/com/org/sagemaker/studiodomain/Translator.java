@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.json.JSONObject;
 import software.amazon.awssdk.services.sagemaker.model.CreateDomainRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteDomainRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
@@ -57,8 +58,10 @@ final class Translator {
           "AppNetworkAccessType",
           "TagPropagation");
 
-  private static final SchemaDefaults DEFAULTS =
-      new SchemaDefaults(new Configuration().resourceSchemaJSONObject());
+  /** The type's schema, read once per process (Configuration reads the file on every call). */
+  static final JSONObject RESOURCE_SCHEMA = new Configuration().resourceSchemaJSONObject();
+
+  private static final SchemaDefaults DEFAULTS = new SchemaDefaults(RESOURCE_SCHEMA);
 
   private Translator() {}
 

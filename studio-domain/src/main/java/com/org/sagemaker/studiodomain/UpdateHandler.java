@@ -29,8 +29,7 @@ public class UpdateHandler extends BaseHandlerStd {
   static final String AWAIT_READY = "Org-SageMaker-StudioDomain::AwaitReadyForUpdate";
   static final String UPDATE_DOMAIN = "Org-SageMaker-StudioDomain::UpdateDomain";
 
-  private static final SchemaRules SCHEMA_RULES =
-      new SchemaRules(new Configuration().resourceSchemaJSONObject());
+  private static final SchemaRules SCHEMA_RULES = new SchemaRules(Translator.RESOURCE_SCHEMA);
 
   public UpdateHandler() {}
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.json.JSONObject;
 import software.amazon.awssdk.services.sagemaker.model.CreateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainRequest;
@@ -31,8 +32,10 @@ final class Translator {
   private static final Set<String> MODEL_PROPERTIES = SdkJson.modelProperties(ResourceModel.class);
   private static final String USER_SETTINGS = "UserSettings";
 
-  private static final SchemaDefaults DEFAULTS =
-      new SchemaDefaults(new Configuration().resourceSchemaJSONObject());
+  /** The type's schema, read once per process (Configuration reads the file on every call). */
+  static final JSONObject RESOURCE_SCHEMA = new Configuration().resourceSchemaJSONObject();
+
+  private static final SchemaDefaults DEFAULTS = new SchemaDefaults(RESOURCE_SCHEMA);
 
   /**
    * SageMaker leaves AccessStatus out of Describe when it is DISABLED (the domain's

@@ -29,8 +29,7 @@ public class UpdateHandler extends BaseHandlerStd {
   static final String UPDATE_USER_PROFILE = "Org-SageMaker-StudioUserProfile::UpdateUserProfile";
   static final String AWAIT_UPDATED = "Org-SageMaker-StudioUserProfile::AwaitUpdated";
 
-  private static final SchemaRules SCHEMA_RULES =
-      new SchemaRules(new Configuration().resourceSchemaJSONObject());
+  private static final SchemaRules SCHEMA_RULES = new SchemaRules(Translator.RESOURCE_SCHEMA);
 
   public UpdateHandler() {}
 
