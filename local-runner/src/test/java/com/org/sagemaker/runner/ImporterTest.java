@@ -90,6 +90,30 @@ class ImporterTest {
   }
 
   @Test
+  void theImportsDriftReportHasTheDriftCommandsLinesAndLeavesStandInsOut() throws IOException {
+    fake.live.put(
+        "d-1",
+        EmulatedAws.json(
+            "{\"DomainId\": \"d-1\", \"DomainName\": \"old\", \"AuthMode\": \"IAM\", \"DefaultUserSettings\": {\"ExecutionRole\": \"elsewhere\"}}"));
+    fake.live.put(
+        "d-1|analyst",
+        EmulatedAws.json("{\"DomainId\": \"d-1\", \"UserProfileName\": \"analyst\"}"));
+
+    run(TEMPLATE, both("d-1"));
+
+    final String report = out.toString().substring(out.toString().indexOf("Drift of the imported"));
+    assertThat(report.lines().skip(1).toList())
+        .hasSize(3)
+        .startsWith(
+            String.format("%-22s  %-34s  %s", "Domain", "Org::SageMaker::StudioDomain", "MODIFIED"))
+        .endsWith(
+            String.format(
+                "%-22s  %-34s  %s", "Analyst", "Org::SageMaker::StudioUserProfile", "IN_SYNC"));
+    assertThat(report.lines().skip(2).findFirst().orElseThrow())
+        .startsWith("    DefaultUserSettings/ExecutionRole: expected");
+  }
+
+  @Test
   void theImportsRulesAreCheckedBeforeAnythingIsRead() throws IOException {
     assertThatThrownBy(
             () ->
