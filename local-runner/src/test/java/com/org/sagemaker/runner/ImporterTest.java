@@ -67,8 +67,8 @@ class ImporterTest {
         .formatted(domainId, domainId);
   }
 
-  @Test
-  void existingResourcesAreAdoptedThroughReadAndStandInsTakenAsTheyAre() throws IOException {
+  /** A domain d-1 whose ExecutionRole is not the template's, and its profile analyst. */
+  private void liveDomainWithOtherRoleAndAnalyst() {
     fake.live.put(
         "d-1",
         EmulatedAws.json(
@@ -76,6 +76,11 @@ class ImporterTest {
     fake.live.put(
         "d-1|analyst",
         EmulatedAws.json("{\"DomainId\": \"d-1\", \"UserProfileName\": \"analyst\"}"));
+  }
+
+  @Test
+  void existingResourcesAreAdoptedThroughReadAndStandInsTakenAsTheyAre() throws IOException {
+    liveDomainWithOtherRoleAndAnalyst();
 
     assertThat(run(TEMPLATE, both("d-1"))).isFalse();
 
@@ -91,13 +96,7 @@ class ImporterTest {
 
   @Test
   void theImportsDriftReportHasTheDriftCommandsLinesAndLeavesStandInsOut() throws IOException {
-    fake.live.put(
-        "d-1",
-        EmulatedAws.json(
-            "{\"DomainId\": \"d-1\", \"DomainName\": \"old\", \"AuthMode\": \"IAM\", \"DefaultUserSettings\": {\"ExecutionRole\": \"elsewhere\"}}"));
-    fake.live.put(
-        "d-1|analyst",
-        EmulatedAws.json("{\"DomainId\": \"d-1\", \"UserProfileName\": \"analyst\"}"));
+    liveDomainWithOtherRoleAndAnalyst();
 
     run(TEMPLATE, both("d-1"));
 
