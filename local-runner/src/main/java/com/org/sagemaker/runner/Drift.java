@@ -30,21 +30,29 @@ final class Drift {
         line(entry.getKey(), resource.type, "NOT_CHECKED  (" + StandIns.NOT_DEPLOYED + ")");
         continue;
       }
-      final List<String> differences = differences(entry.getKey(), resource);
-      if (differences == null) {
-        line(entry.getKey(), resource.type, "DELETED");
-        inSync = false;
-        continue;
-      }
-      line(entry.getKey(), resource.type, differences.isEmpty() ? "IN_SYNC" : "MODIFIED");
-      differences.forEach(d -> events.line("    " + d));
-      inSync &= differences.isEmpty();
+      inSync &= report(entry.getKey(), resource);
     }
     return inSync;
   }
 
+  /**
+   * Prints one deployed resource's drift status (DELETED, IN_SYNC or MODIFIED) and its differences;
+   * true when it is in sync.
+   */
+  boolean report(final String logicalId, final StackState.ResourceState resource) {
+    final List<String> differences = differences(logicalId, resource);
+    if (differences == null) {
+      line(logicalId, resource.type, "DELETED");
+      return false;
+    }
+    line(logicalId, resource.type, differences.isEmpty() ? "IN_SYNC" : "MODIFIED");
+    differences.forEach(d -> events.line("    " + d));
+    return differences.isEmpty();
+  }
+
   /** The differences of one resource from what the template set; null when it is gone. */
-  List<String> differences(final String logicalId, final StackState.ResourceState resource) {
+  private List<String> differences(
+      final String logicalId, final StackState.ResourceState resource) {
     final HandlerInvoker.Result read =
         invoker.invoke(
             HandlerInvoker.Request.of(

@@ -108,17 +108,7 @@ final class Importer {
       if (resource.standIn()) {
         continue;
       }
-      final List<String> differences = drift.differences(entry.logicalId(), resource);
-      events.line(
-          String.format(
-              "%-22s  %-34s  %s",
-              entry.logicalId(),
-              resource.type,
-              differences == null ? "DELETED" : differences.isEmpty() ? "IN_SYNC" : "MODIFIED"));
-      if (differences != null) {
-        differences.forEach(d -> events.line("    " + d));
-      }
-      inSync &= differences != null && differences.isEmpty();
+      inSync &= drift.report(entry.logicalId(), resource);
     }
     return inSync;
   }

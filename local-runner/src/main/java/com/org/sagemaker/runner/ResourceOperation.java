@@ -41,7 +41,6 @@ final class ResourceOperation implements Scheduler.Task {
   private boolean timedOut;
   private int checks;
   private Outcome outcome = Outcome.RUNNING;
-  private String reason;
 
   /**
    * @param verb CREATE, UPDATE or DELETE: how the stack's events show the operation
@@ -71,7 +70,7 @@ final class ResourceOperation implements Scheduler.Task {
                     ResourceTypes.timeoutMinutes(type, operation.request().action())));
   }
 
-  /** Prints the first event; {@code reason} is null or e.g. {@link #REPLACING}. */
+  /** Prints the first event; {@code firstReason} is null or e.g. {@link #REPLACING}. */
   ResourceOperation started(final String firstReason) {
     events.event(logicalId, type, verb + "_IN_PROGRESS", firstReason);
     return this;
@@ -126,14 +125,12 @@ final class ResourceOperation implements Scheduler.Task {
   /** Stops the operation where it is, e.g. "Resource creation cancelled", and ends it. */
   void cancel(final String cancelReason) {
     outcome = Outcome.CANCELLED;
-    reason = cancelReason;
     events.event(logicalId, type, verb + "_FAILED", cancelReason);
     done.accept(this);
   }
 
   private Duration end(final Outcome ended, final String text) {
     outcome = ended;
-    reason = text;
     events.event(
         logicalId, type, verb + (ended == Outcome.SUCCEEDED ? "_COMPLETE" : "_FAILED"), text);
     done.accept(this);
@@ -157,10 +154,6 @@ final class ResourceOperation implements Scheduler.Task {
 
   Outcome outcome() {
     return outcome;
-  }
-
-  String reason() {
-    return reason;
   }
 
   /** The last model the handler gave, e.g. to delete what a failed create left. */

@@ -112,61 +112,72 @@ final class Rollback {
    * The logical ids whose Update back failed.
    */
   private Set<String> updateBack(final List<Execution.Step> updates) {
-    final Set<String> failed = new LinkedHashSet<>();
-    final Set<String> waiting = new LinkedHashSet<>();
-    updates.forEach(step -> waiting.add(step.logicalId));
-    final Map<String, Execution.Step> steps = new LinkedHashMap<>();
-    updates.forEach(step -> steps.put(step.logicalId, step));
     try (Scheduler scheduler = run.scheduler()) {
-      final Runnable[] startReady = new Runnable[1];
-      startReady[0] =
-          () -> {
-            for (final String logicalId : List.copyOf(waiting)) {
-              final Execution.Step step = steps.get(logicalId);
-              if (!waiting.contains(logicalId) || dependsOnWaiting(step, waiting)) {
-                continue;
-              }
-              waiting.remove(logicalId);
-              if (step.before.standIn()) {
-                run.events.event(
-                    logicalId, step.before.type, "UPDATE_COMPLETE", StandIns.NOT_DEPLOYED);
-                continue;
-              }
-              final StackState.ResourceState current =
-                  state.resources.getOrDefault(logicalId, step.after);
-              final HandlerInvoker.Request request =
-                  new HandlerInvoker.Request(
-                      "UPDATE",
-                      step.before.type,
-                      logicalId,
-                      step.before.withIdentifier(step.before.properties),
-                      step.before.withIdentifier(step.after.properties),
-                      before.stackTags,
-                      tags,
-                      null,
-                      true,
-                      false);
-              run.start(
-                  scheduler,
-                  "UPDATE",
-                  request,
-                  null,
-                  ended -> {
-                    if (ended.outcome() == ResourceOperation.Outcome.SUCCEEDED) {
-                      state.resources.put(
-                          logicalId, step.before.withModel(step.before.properties, ended.model()));
-                    } else {
-                      failed.add(logicalId);
-                      state.resources.put(logicalId, current);
-                    }
-                    startReady[0].run();
-                  });
-            }
-          };
-      startReady[0].run();
+      final UpdatesBack batch = new UpdatesBack(scheduler, updates);
+      batch.startReady();
       scheduler.run();
+      return batch.failed;
     }
-    return failed;
+  }
+
+  /** The Updates back of one rollback: those still waiting, and those that failed. */
+  private final class UpdatesBack {
+    private final Scheduler scheduler;
+    private final Set<String> waiting = new LinkedHashSet<>();
+    private final Map<String, Execution.Step> steps = new LinkedHashMap<>();
+    private final Set<String> failed = new LinkedHashSet<>();
+
+    UpdatesBack(final Scheduler scheduler, final List<Execution.Step> updates) {
+      this.scheduler = scheduler;
+      updates.forEach(step -> waiting.add(step.logicalId));
+      updates.forEach(step -> steps.put(step.logicalId, step));
+    }
+
+    /** Starts every waiting Update back whose dependencies are back. */
+    void startReady() {
+      for (final String logicalId : List.copyOf(waiting)) {
+        final Execution.Step step = steps.get(logicalId);
+        if (waiting.contains(logicalId) && !dependsOnWaiting(step, waiting)) {
+          waiting.remove(logicalId);
+          start(logicalId, step);
+        }
+      }
+    }
+
+    private void start(final String logicalId, final Execution.Step step) {
+      if (step.before.standIn()) {
+        run.events.event(logicalId, step.before.type, "UPDATE_COMPLETE", StandIns.NOT_DEPLOYED);
+        return;
+      }
+      final StackState.ResourceState current = state.resources.getOrDefault(logicalId, step.after);
+      final HandlerInvoker.Request request =
+          new HandlerInvoker.Request(
+              "UPDATE",
+              step.before.type,
+              logicalId,
+              step.before.withIdentifier(step.before.properties),
+              step.before.withIdentifier(step.after.properties),
+              before.stackTags,
+              tags,
+              null,
+              true,
+              false);
+      run.start(
+          scheduler,
+          "UPDATE",
+          request,
+          null,
+          ended -> {
+            if (ended.outcome() == ResourceOperation.Outcome.SUCCEEDED) {
+              state.resources.put(
+                  logicalId, step.before.withModel(step.before.properties, ended.model()));
+            } else {
+              failed.add(logicalId);
+              state.resources.put(logicalId, current);
+            }
+            startReady();
+          });
+    }
   }
 
   /** An Update back waits for those of the resources it depended on before the update. */

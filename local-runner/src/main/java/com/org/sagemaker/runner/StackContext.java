@@ -41,6 +41,12 @@ final class StackContext {
 
   final List<Template.Output> outputs;
 
+  /**
+   * The Mappings section as one node, what Fn::FindInMap reads; copied from the template once per
+   * evaluation rather than for every resolution.
+   */
+  private final JsonNode mappings;
+
   private StackContext(
       final Template template,
       final HandlerInvoker.Stack stack,
@@ -50,7 +56,8 @@ final class StackContext {
       final Map<String, Template.Resource> resources,
       final Map<String, Set<String>> dependencies,
       final List<String> order,
-      final List<Template.Output> outputs) {
+      final List<Template.Output> outputs,
+      final JsonNode mappings) {
     this.template = template;
     this.stack = stack;
     this.parameters = parameters;
@@ -60,6 +67,7 @@ final class StackContext {
     this.dependencies = dependencies;
     this.order = order;
     this.outputs = outputs;
+    this.mappings = mappings;
   }
 
   /**
@@ -82,7 +90,8 @@ final class StackContext {
             Map.of(),
             Map.of(),
             List.of(),
-            List.of());
+            List.of(),
+            Template.JSON.valueToTree(template.mappings()));
     final Map<String, Boolean> conditions =
         Conditions.evaluate(template, partial.scope(partial.noResources("Conditions")));
     final StackContext withConditions =
@@ -95,7 +104,8 @@ final class StackContext {
             Map.of(),
             Map.of(),
             List.of(),
-            List.of());
+            List.of(),
+            partial.mappings);
     return withConditions.withResources();
   }
 
@@ -155,7 +165,8 @@ final class StackContext {
         included,
         dependencies,
         order,
-        includedOutputs);
+        includedOutputs,
+        mappings);
   }
 
   private boolean holds(
@@ -359,7 +370,6 @@ final class StackContext {
   }
 
   private Intrinsics.Scope scope(final ResourceValues values) {
-    final JsonNode mappings = Template.JSON.valueToTree(template.mappings());
     return new Intrinsics.Scope() {
       @Override
       public JsonNode parameter(final String name) {

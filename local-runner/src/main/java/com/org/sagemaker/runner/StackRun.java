@@ -32,17 +32,17 @@ final class StackRun {
   }
 
   /** Starts a handler operation on {@code scheduler}, printing its first event. */
-  ResourceOperation start(
+  void start(
       final Scheduler scheduler,
       final String verb,
       final HandlerInvoker.Request request,
       final String firstReason,
       final Consumer<ResourceOperation> done) {
-    return start(scheduler, verb, request, firstReason, done, () -> null);
+    start(scheduler, verb, request, firstReason, done, () -> null);
   }
 
   /** As above; {@code cancellation} stops it at its next settling when it gives a reason. */
-  ResourceOperation start(
+  void start(
       final Scheduler scheduler,
       final String verb,
       final HandlerInvoker.Request request,
@@ -62,7 +62,6 @@ final class StackRun {
             },
             cancellation);
     scheduler.submit(operation.started(firstReason));
-    return operation;
   }
 
   int invocations() {

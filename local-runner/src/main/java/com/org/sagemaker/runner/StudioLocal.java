@@ -123,8 +123,15 @@ public final class StudioLocal implements Runnable {
       return file.replaceFirst("\\.(ya?ml|json|template)$", "").replaceAll("[^A-Za-z0-9-]", "-");
     }
 
+    /** {@link #where()}, once known: with --aws it reads the SDK's region chain. */
+    private StackState.TargetId where;
+
+    /** Where the stack lives; decided once per command. */
     StackState.TargetId where() {
-      return aws ? Target.awsId(accountId) : StackState.TargetId.emulator();
+      if (where == null) {
+        where = aws ? Target.awsId(accountId) : StackState.TargetId.emulator();
+      }
+      return where;
     }
 
     StackState state() {
@@ -136,7 +143,7 @@ public final class StudioLocal implements Runnable {
         throw new IllegalArgumentException("--time-scale must be positive");
       }
       return aws
-          ? Target.aws(accountId)
+          ? Target.aws(where())
           : Target.emulator(stateDirectory, timeScale, emulatorPort, noWait);
     }
 

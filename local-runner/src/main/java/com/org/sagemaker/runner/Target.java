@@ -96,8 +96,13 @@ final class Target implements AutoCloseable {
 
   /** Real SageMaker with the default credential chain and region. */
   static Target aws(final String accountId) {
+    return aws(awsId(accountId));
+  }
+
+  /** Real SageMaker where {@code id} says (see {@link #awsId}), with the default credentials. */
+  static Target aws(final StackState.TargetId id) {
     return new Target(
-        awsId(accountId),
+        id,
         null,
         null,
         null,

@@ -67,8 +67,8 @@ class ImporterTest {
         .formatted(domainId, domainId);
   }
 
-  @Test
-  void existingResourcesAreAdoptedThroughReadAndStandInsTakenAsTheyAre() throws IOException {
+  /** A domain d-1 whose ExecutionRole is not the template's, and its profile analyst. */
+  private void liveDomainWithOtherRoleAndAnalyst() {
     fake.live.put(
         "d-1",
         EmulatedAws.json(
@@ -76,6 +76,11 @@ class ImporterTest {
     fake.live.put(
         "d-1|analyst",
         EmulatedAws.json("{\"DomainId\": \"d-1\", \"UserProfileName\": \"analyst\"}"));
+  }
+
+  @Test
+  void existingResourcesAreAdoptedThroughReadAndStandInsTakenAsTheyAre() throws IOException {
+    liveDomainWithOtherRoleAndAnalyst();
 
     assertThat(run(TEMPLATE, both("d-1"))).isFalse();
 
@@ -87,6 +92,24 @@ class ImporterTest {
     assertThat(state.resources.keySet()).containsExactly("Role", "Domain", "Analyst");
     assertThat(state.resources.get("Domain").physicalId()).isEqualTo("d-1");
     assertThat(fake.calls).isEmpty();
+  }
+
+  @Test
+  void theImportsDriftReportHasTheDriftCommandsLinesAndLeavesStandInsOut() throws IOException {
+    liveDomainWithOtherRoleAndAnalyst();
+
+    run(TEMPLATE, both("d-1"));
+
+    final String report = out.toString().substring(out.toString().indexOf("Drift of the imported"));
+    assertThat(report.lines().skip(1).toList())
+        .hasSize(3)
+        .startsWith(
+            String.format("%-22s  %-34s  %s", "Domain", "Org::SageMaker::StudioDomain", "MODIFIED"))
+        .endsWith(
+            String.format(
+                "%-22s  %-34s  %s", "Analyst", "Org::SageMaker::StudioUserProfile", "IN_SYNC"));
+    assertThat(report.lines().skip(2).findFirst().orElseThrow())
+        .startsWith("    DefaultUserSettings/ExecutionRole: expected");
   }
 
   @Test
