@@ -108,16 +108,10 @@ final class Apps {
                 + Json.text(request, "AppType").toLowerCase(Locale.ROOT)
                 + "/"
                 + Json.text(request, "AppName"));
-    final Resource app = new Resource(arn, request.deepCopy(), account.now());
-    app.attributes.remove("Tags");
-    account.startTransition(
-        app,
-        "App.Create",
-        Status.PENDING,
-        Status.IN_SERVICE,
-        Status.FAILED,
-        account.timings.appCreate());
-    account.apps.put(key, app);
+    final ObjectNode attributes = request.deepCopy();
+    attributes.remove("Tags");
+    account.apps.put(
+        key, account.create(arn, attributes, "App.Create", account.timings.appCreate()));
     return Json.object().put("AppArn", arn);
   }
 
