@@ -72,14 +72,19 @@ final class Tags {
   static final Rule UNKNOWN_RESOURCE =
       Rule.notEstablished(
           "tags.unknown-resource",
-          "Tags of a resource that does not exist cannot be read or changed.",
+          "Tags of a resource that does not exist, or of a Deleted app, cannot be read or"
+              + " changed.",
           "ValidationException",
           "Resource %s does not exist.",
-          "not established: the model declares no errors for AddTags, DeleteTags or ListTags");
+          "the model declares no errors for AddTags, DeleteTags or ListTags;"
+              + " aws/amazon-sagemaker-feedback#108 reports ListTags and AddTags on a Deleted app"
+              + " answering ValidationException (its message is not shown); a resource that never"
+              + " existed is assumed alike");
   static final Rule NOT_DESCRIBED =
       Rule.behaviour(
           "tags.not-described",
-          "DescribeDomain, DescribeUserProfile and DescribeSpace return no tags: ListTags does.",
+          "DescribeDomain, DescribeUserProfile, DescribeSpace and DescribeApp return no tags:"
+              + " ListTags does.",
           MODEL + ": the Describe*Response shapes have no Tags member",
           Rule.Evidence.DOCUMENTED);
 
