@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sagemaker.model.AppInstanceType;
-import software.amazon.awssdk.services.sagemaker.model.CreateAppRequest;
 import software.amazon.awssdk.services.sagemaker.model.DescribeAppResponse;
 import software.amazon.awssdk.services.sagemaker.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sagemaker.model.SageMakerException;
@@ -20,40 +19,27 @@ class AppsTest extends EmulatorTestBase {
 
   private String domainId;
 
-  private String domainWithProfile() {
+  private void domainWithProfile() {
     domainId = inServiceDomain();
     inServiceProfile(domainId, "alice");
-    return domainId;
   }
 
-  private CreateAppRequest.Builder app(final CreateAppRequest.Builder request) {
-    return request
-        .domainId(domainId)
-        .userProfileName("alice")
-        .appType("JupyterServer")
-        .appName("default");
+  private static Tag tag(final String key, final String value) {
+    return Tag.builder().key(key).value(value).build();
   }
 
   private DescribeAppResponse describe() {
-    return sageMaker.describeApp(
-        r ->
-            r.domainId(domainId)
-                .userProfileName("alice")
-                .appType("JupyterServer")
-                .appName("default"));
+    return describeProfileApp(domainId, "alice");
   }
 
   @Test
   void describeAppFollowsTheAppFromPendingToDeleted() {
     domainWithProfile();
     final String arn =
-        sageMaker
-            .createApp(
-                r ->
-                    app(r)
-                        .resourceSpec(s -> s.instanceType(AppInstanceType.SYSTEM))
-                        .recoveryMode(false))
-            .appArn();
+        createProfileApp(
+            domainId,
+            "alice",
+            r -> r.resourceSpec(s -> s.instanceType(AppInstanceType.SYSTEM)).recoveryMode(false));
 
     final DescribeAppResponse pending = describe();
     assertThat(pending.appArn()).isEqualTo(arn);
@@ -73,12 +59,7 @@ class AppsTest extends EmulatorTestBase {
 
     advance(Timings.REALISTIC.appCreate());
     assertThat(describe().statusAsString()).isEqualTo("InService");
-    sageMaker.deleteApp(
-        r ->
-            r.domainId(domainId)
-                .userProfileName("alice")
-                .appType("JupyterServer")
-                .appName("default"));
+    deleteProfileApp(domainId, "alice");
     assertThat(describe().statusAsString()).isEqualTo("Deleting");
     advance(Timings.REALISTIC.appDelete());
     // A Deleted app is still described, as AWS's own AWS::SageMaker::App handlers expect.
@@ -132,13 +113,10 @@ class AppsTest extends EmulatorTestBase {
   @Test
   void createAppTagsAreListedOnTheAppArn() {
     domainWithProfile();
-    final String arn =
-        sageMaker
-            .createApp(r -> app(r).tags(Tag.builder().key("team").value("ml").build()))
-            .appArn();
+    final String arn = createProfileApp(domainId, "alice", r -> r.tags(tag("team", "ml")));
 
     assertThat(sageMaker.listTags(r -> r.resourceArn(arn)).tags())
-        .containsExactly(Tag.builder().key("team").value("ml").build());
+        .containsExactly(tag("team", "ml"));
     assertThat(describe().sdkFields()).noneMatch(f -> f.memberName().equals("Tags"));
   }
 
@@ -147,25 +125,16 @@ class AppsTest extends EmulatorTestBase {
     domainWithProfile();
     assertThatThrownBy(
             () ->
-                sageMaker.createApp(
-                    r ->
-                        app(r)
-                            .tags(
-                                Tag.builder()
-                                    .key("aws:cloudformation:stack-name")
-                                    .value("s")
-                                    .build())))
+                createProfileApp(
+                    domainId, "alice", r -> r.tags(tag("aws:cloudformation:stack-name", "s"))))
         .hasMessageContaining(
             "System prefix 'aws:' reserved for AWS usage in tag key: aws:cloudformation:stack-name");
     assertThatThrownBy(
             () ->
-                sageMaker.createApp(
-                    r ->
-                        app(r)
-                            .tags(
-                                IntStream.range(0, 51)
-                                    .mapToObj(i -> Tag.builder().key("k" + i).value("v").build())
-                                    .toList())))
+                createProfileApp(
+                    domainId,
+                    "alice",
+                    r -> r.tags(IntStream.range(0, 51).mapToObj(i -> tag("k" + i, "v")).toList())))
         .hasMessageContaining("Member must have length less than or equal to 50");
     assertThat(sageMaker.listApps(r -> r.domainIdEquals(domainId)).apps()).isEmpty();
   }
@@ -173,15 +142,9 @@ class AppsTest extends EmulatorTestBase {
   @Test
   void aRecreatedAppStartsWithOnlyItsOwnTagsAndADeletedOneHasNone() {
     domainWithProfile();
-    final String arn =
-        sageMaker.createApp(r -> app(r).tags(Tag.builder().key("old").value("1").build())).appArn();
+    final String arn = createProfileApp(domainId, "alice", r -> r.tags(tag("old", "1")));
     advance(Timings.REALISTIC.appCreate());
-    sageMaker.deleteApp(
-        r ->
-            r.domainId(domainId)
-                .userProfileName("alice")
-                .appType("JupyterServer")
-                .appName("default"));
+    deleteProfileApp(domainId, "alice");
     advance(Timings.REALISTIC.appDelete());
     // aws/amazon-sagemaker-feedback#108: ListTags on a Deleted app is a ValidationException.
     assertThatThrownBy(() -> sageMaker.listTags(r -> r.resourceArn(arn)))
@@ -189,8 +152,7 @@ class AppsTest extends EmulatorTestBase {
             SageMakerException.class,
             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
 
-    sageMaker.createApp(r -> app(r).tags(Tag.builder().key("new").value("2").build()));
-    assertThat(sageMaker.listTags(r -> r.resourceArn(arn)).tags())
-        .containsExactly(Tag.builder().key("new").value("2").build());
+    createProfileApp(domainId, "alice", r -> r.tags(tag("new", "2")));
+    assertThat(sageMaker.listTags(r -> r.resourceArn(arn)).tags()).containsExactly(tag("new", "2"));
   }
 }

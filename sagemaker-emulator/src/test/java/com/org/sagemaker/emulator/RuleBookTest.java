@@ -445,7 +445,7 @@ class RuleBookTest {
     s.put(
         "app.not-found",
         t -> {
-          final String id = t.domainWithApp("noapp");
+          final String id = t.domainWithDeletedApp("noapp");
           for (final String operation : new String[] {"DescribeApp", "DeleteApp"}) {
             t.refused(
                 operation,
@@ -453,8 +453,6 @@ class RuleBookTest {
                 "ResourceNotFound",
                 "App default does not exist.");
           }
-          t.call("DeleteApp", t.appRequest(id, "owner"));
-          t.clock.advance(Timings.REALISTIC.appDelete());
           t.refused(
               "DeleteApp",
               t.appRequest(id, "owner"),
@@ -464,9 +462,7 @@ class RuleBookTest {
     s.put(
         "app.describe.deleted",
         t -> {
-          final String id = t.domainWithApp("described");
-          t.call("DeleteApp", t.appRequest(id, "owner"));
-          t.clock.advance(Timings.REALISTIC.appDelete());
+          final String id = t.domainWithDeletedApp("described");
           final JsonNode app = t.call("DescribeApp", t.appRequest(id, "owner"));
           assertThat(app.path("Status").asText()).isEqualTo("Deleted");
           assertThat(app.path("AppArn").asText())
@@ -487,9 +483,7 @@ class RuleBookTest {
     s.put(
         "app.deleted-listed",
         t -> {
-          final String id = t.domainWithApp("listed");
-          t.call("DeleteApp", t.appRequest(id, "owner"));
-          t.clock.advance(Timings.REALISTIC.appDelete());
+          final String id = t.domainWithDeletedApp("listed");
           assertThat(t.call("ListApps", "{}").path("Apps").get(0).path("Status").asText())
               .isEqualTo("Deleted");
           t.call(
@@ -702,9 +696,7 @@ class RuleBookTest {
               "{\"ResourceArn\": \"" + Account.arn("domain/d-000000000bad") + "\"}",
               "ValidationException",
               "Resource " + Account.arn("domain/d-000000000bad") + " does not exist.");
-          final String id = t.domainWithApp("deletedapp");
-          t.call("DeleteApp", t.appRequest(id, "owner"));
-          t.clock.advance(Timings.REALISTIC.appDelete());
+          final String id = t.domainWithDeletedApp("deletedapp");
           final String app = Account.arn("app/" + id + "/owner/jupyterserver/default");
           t.refused(
               "ListTags",
@@ -956,6 +948,14 @@ class RuleBookTest {
     profile(id, "owner");
     call("CreateApp", appRequest(id, "owner"));
     clock.advance(Timings.REALISTIC.appCreate());
+    return id;
+  }
+
+  /** An InService domain whose profile "owner" has a Deleted app "default". */
+  private String domainWithDeletedApp(final String name) {
+    final String id = domainWithApp(name);
+    call("DeleteApp", appRequest(id, "owner"));
+    clock.advance(Timings.REALISTIC.appDelete());
     return id;
   }
 
