@@ -2,6 +2,8 @@ package com.org.sagemaker.codegen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,42 +17,53 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Writes the property reference {@code cfn generate} writes into a type's {@code docs/}: {@code
- * README.md} for the type and one page per object definition, in the same layout, so the committed
- * docs are what a user running the CLI would get. Usage: {@code DocsGenerator <schema.json> <docs
- * dir>}.
+ * Writes the property reference {@code cfn generate} writes into a type's {@code docs/}, byte for
+ * byte: a port of cloudformation-cli 0.2.39's {@code Project.generate_docs} and {@code
+ * _set_docs_properties} (src/rpdk/core/project.py), quirks included, so that the committed docs are
+ * what a user running the CLI gets. Its quirks, which the port keeps:
+ *
+ * <ul>
+ *   <li>A property that is a {@code $ref} shows its definition's description, never its own, and
+ *       only where the definition is first documented.
+ *   <li>The CLI remembers what it documented by bare name (a definition's, or an array property's
+ *       whose items are a definition): a later property of that name shows only its type.
+ *   <li>A sub-property is create-only when {@code /properties/<definition>/<name>} is listed.
+ * </ul>
+ *
+ * Usage: {@code DocsGenerator <schema.json> <docs dir>}.
  */
 public final class DocsGenerator {
 
-  private static final String REPLACEMENT =
-      "[Replacement](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
-          + "using-cfn-updating-stacks-update-behaviors.html#update-replacement)";
-  private static final String NO_INTERRUPTION =
-      "[No interruption](https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
-          + "using-cfn-updating-stacks-update-behaviors.html#update-no-interrupt)";
+  static final String JSON_TYPE = "jsontype";
+  static final String YAML_TYPE = "yamltype";
+  static final String LONG_FORM_TYPE = "longformtype";
+  static final String CREATE_ONLY = "createonly";
+  static final String CONDITIONAL_CREATE_ONLY = "conditionalCreateOnly";
+  static final String READ_ONLY = "readonly";
+  static final String ALLOWED_VALUES = "allowedvalues";
+
+  private static final String PROPERTIES = "properties";
   private static final Map<String, String> BASIC_TYPES =
-      Map.of("string", "String", "integer", "Integer", "number", "Double", "boolean", "Boolean");
+      Map.of("string", "String", "number", "Double", "integer", "Integer", "boolean", "Boolean");
 
-  private final JsonNode schema;
   private final String typeName;
-  private final Set<String> createOnly = new HashSet<>();
-  private final Set<String> readOnly = new HashSet<>();
-  private final Map<String, String> files = new LinkedHashMap<>();
+  private final Map<List<String>, ObjectNode> flattened;
+  private final Set<String> createOnly;
+  private final Set<String> conditionalCreateOnly;
+  private final Set<String> readOnly;
 
-  /** Markdown of object types already documented, keyed as the CLI keys them. */
-  private final Map<String, Markdown> documented = new HashMap<>();
+  /** The CLI's {@code _marked_down_properties}: the three type notations by bare name. */
+  private final Map<String, ObjectNode> markedDown = new HashMap<>();
 
-  private record Markdown(String json, String yaml, String longForm) {
-    static Markdown same(final String text) {
-      return new Markdown(text, text, text);
-    }
-  }
+  /** Sub-property pages in the order written; as the CLI's safewrite, the first write wins. */
+  private final Map<String, String> pages = new LinkedHashMap<>();
 
   private DocsGenerator(final JsonNode schema) {
-    this.schema = schema;
     this.typeName = schema.path("typeName").asText();
-    schema.path("createOnlyProperties").forEach(p -> createOnly.add(p.asText()));
-    schema.path("readOnlyProperties").forEach(p -> readOnly.add(p.asText()));
+    this.flattened = SchemaFlattener.flatten(schema);
+    this.createOnly = pointers(schema, "createOnlyProperties");
+    this.conditionalCreateOnly = pointers(schema, "conditionalCreateOnlyProperties");
+    this.readOnly = pointers(schema, "readOnlyProperties");
   }
 
   public static void main(final String[] args) throws IOException {
@@ -74,255 +87,146 @@ public final class DocsGenerator {
 
   /** File name to Markdown for every page of the type's docs. */
   public static Map<String, String> generate(final JsonNode schema) {
+    if (!schema.has(PROPERTIES)) {
+      throw new IllegalArgumentException("a schema without properties gets no docs from the CLI");
+    }
     final DocsGenerator generator = new DocsGenerator(schema);
-    final String readme = generator.readme();
+    final ObjectNode documented = JsonNodeFactory.instance.objectNode();
+    generator
+        .flattened
+        .get(List.of())
+        .get(PROPERTIES)
+        .properties()
+        .forEach(
+            p ->
+                documented.set(
+                    p.getKey(), generator.document(p.getKey(), p.getValue(), List.of(p.getKey()))));
+    final ObjectNode docsSchema = schema.deepCopy();
+    docsSchema.set(PROPERTIES, documented);
     final Map<String, String> files = new LinkedHashMap<>();
-    files.put("README.md", readme);
-    files.putAll(generator.files);
+    files.put("README.md", DocsPages.readme(generator.typeName, docsSchema));
+    generator.pages.forEach(files::putIfAbsent);
     return files;
   }
 
-  private String readme() {
-    final Map<String, Markdown> types = new LinkedHashMap<>();
-    for (final Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-      types.put(
-          property.getKey(), markdown(property.getKey(), property.getValue(), property.getKey()));
+  /** The CLI's {@code _set_docs_properties}: the property with its markdown attached. */
+  private ObjectNode document(
+      final String declaredName, final JsonNode declared, final List<String> declaredPath) {
+    String name = declaredName;
+    List<String> path = declaredPath;
+    ObjectNode property = (ObjectNode) declared;
+    if (property.has(SchemaFlattener.REF)) {
+      final List<String> ref = SchemaFlattener.refPath(property);
+      property = flattened.get(ref);
+      name = ref.get(1);
+      path = List.of(name);
     }
-    final StringBuilder out = new StringBuilder("# ").append(typeName).append('\n');
-    description(out, schema);
-    out.append("\n## Syntax\n\nTo declare this entity in your AWS CloudFormation template, use the")
-        .append(" following syntax:\n\n### JSON\n\n<pre>\n{\n    \"Type\" : \"")
-        .append(typeName)
-        .append("\",\n    \"Properties\" : {\n");
-    final List<String> names = new ArrayList<>(types.keySet());
-    for (int i = 0; i < names.size(); i++) {
-      if (!isReadOnly(names.get(i))) {
-        out.append("        ")
-            .append(jsonLine(names.get(i), types.get(names.get(i)), i == names.size() - 1));
-      }
+    if (markedDown.containsKey(name)) {
+      return markedDown.get(name).deepCopy();
     }
-    out.append("    }\n}\n</pre>\n\n### YAML\n\n<pre>\nType: ")
-        .append(typeName)
-        .append("\nProperties:\n");
-    types.forEach(
-        (name, type) -> {
-          if (!isReadOnly(name)) {
-            out.append("    ").append(yamlLine(name, type));
-          }
-        });
-    out.append("</pre>\n\n## Properties\n\n");
-    types.forEach(
-        (name, type) -> {
-          if (!isReadOnly(name)) {
-            propertySection(
-                out,
-                name,
-                schema.path("properties").path(name),
-                type,
-                schema,
-                "\n\n",
-                "_Minimum Length_",
-                "_Maximum Length_",
-                "/properties/" + name);
-          }
-        });
-    returnValues(out);
-    return out.toString();
-  }
-
-  private void returnValues(final StringBuilder out) {
-    final JsonNode primary = schema.path("primaryIdentifier");
-    final String ref =
-        primary.size() == 1 && primary.get(0).asText().split("/").length == 3
-            ? primary.get(0).asText().split("/")[2]
-            : null;
-    if (ref == null && readOnly.isEmpty()) {
-      return;
+    final String pointer = "/properties/" + String.join("/", escaped(path));
+    if (createOnly.contains(pointer)) {
+      property.put(CREATE_ONLY, true);
     }
-    out.append("## Return Values\n");
-    if (ref != null) {
-      out.append(
-              "\n### Ref\n\nWhen you pass the logical ID of this resource to the intrinsic `Ref`")
-          .append(" function, Ref returns the ")
-          .append(ref)
-          .append(".\n");
+    if (conditionalCreateOnly.contains(pointer)) {
+      property.put(CONDITIONAL_CREATE_ONLY, true);
     }
-    if (!readOnly.isEmpty()) {
-      out.append("\n### Fn::GetAtt\n\nThe `Fn::GetAtt` intrinsic function returns a value for a")
-          .append(" specified attribute of this type. The following are the available attributes")
-          .append(" and sample return values.\n\nFor more information about using the `Fn::GetAtt`")
-          .append(" intrinsic function, see [Fn::GetAtt](https://docs.aws.amazon.com/")
-          .append(
-              "AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-getatt.html).\n\n");
-      for (final JsonNode pointer : schema.path("readOnlyProperties")) {
-        final String[] path = pointer.asText().split("/");
-        final String name = path[path.length - 1];
-        final JsonNode description = schema.at(pointer.asText()).path("description");
-        out.append("#### ").append(name).append('\n');
-        out.append("\n")
-            .append(
-                description.isMissingNode()
-                    ? "Returns the <code>" + name + "</code> value."
-                    : description.asText())
-            .append("\n\n");
-      }
+    if (readOnly.contains(pointer)) {
+      property.put(READ_ONLY, true);
     }
-  }
-
-  private boolean isReadOnly(final String topLevelProperty) {
-    return readOnly.contains("/properties/" + topLevelProperty);
-  }
-
-  private static String jsonLine(final String name, final Markdown type, final boolean last) {
-    return "\"" + anchor(name) + "\" : <i>" + type.json() + "</i>" + (last ? "" : ",") + "\n";
-  }
-
-  private static String yamlLine(final String name, final Markdown type) {
-    return anchor(name) + ": <i>" + type.yaml() + "</i>\n";
-  }
-
-  private static String anchor(final String name) {
-    return "<a href=\"#" + name.toLowerCase() + "\" title=\"" + name + "\">" + name + "</a>";
-  }
-
-  private static void description(final StringBuilder out, final JsonNode node) {
-    if (node.hasNonNull("description") && !node.get("description").asText().isEmpty()) {
-      out.append('\n').append(node.get("description").asText()).append('\n');
+    final ObjectNode type = markdownType(property, name, path);
+    for (final String notation : List.of(JSON_TYPE, YAML_TYPE, LONG_FORM_TYPE)) {
+      property.put(notation, join(property.path(notation).asText(""), type.get(notation).asText()));
     }
-  }
-
-  /** One property's section; README and sub-property pages differ in spacing and labels. */
-  private void propertySection(
-      final StringBuilder out,
-      final String name,
-      final JsonNode declared,
-      final Markdown type,
-      final JsonNode owner,
-      final String afterRequired,
-      final String minimumLabel,
-      final String maximumLabel,
-      final String pointer) {
-    final JsonNode property = resolve(declared);
-    out.append("#### ").append(name).append('\n');
-    description(out, property.has("description") ? property : declared);
-    out.append("\n_Required_: ")
-        .append(contains(owner.path("required"), name) ? "Yes" : "No")
-        .append(afterRequired)
-        .append("_Type_: ")
-        .append(type.longForm())
-        .append('\n');
     if (property.has("enum")) {
-      final List<String> values = new ArrayList<>();
-      property.get("enum").forEach(v -> values.add("<code>" + v.asText() + "</code>"));
-      out.append("\n_Allowed Values_: ").append(String.join(" | ", values)).append('\n');
+      property.set(ALLOWED_VALUES, property.get("enum"));
     }
-    if (property.path("minLength").asInt() > 0) {
-      out.append('\n')
-          .append(minimumLabel)
-          .append(": <code>")
-          .append(property.get("minLength").asInt())
-          .append("</code>\n");
-    }
-    if (property.path("maxLength").asInt() > 0) {
-      out.append('\n')
-          .append(maximumLabel)
-          .append(": <code>")
-          .append(property.get("maxLength").asInt())
-          .append("</code>\n");
-    }
-    if (property.hasNonNull("pattern")) {
-      out.append("\n_Pattern_: <code>")
-          .append(property.get("pattern").asText())
-          .append("</code>\n");
-    }
-    out.append("\n_Update requires_: ")
-        .append(createOnly.contains(pointer) ? REPLACEMENT : NO_INTERRUPTION)
-        .append("\n\n");
+    return property;
   }
 
-  private JsonNode resolve(final JsonNode node) {
-    return node.has("$ref") ? schema.at(node.get("$ref").asText().substring(1)) : node;
-  }
-
-  private static boolean contains(final JsonNode array, final String value) {
-    for (final JsonNode element : array) {
-      if (element.asText().equals(value)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The type's markdown in the three notations, writing a page for each new object type. */
-  private Markdown markdown(final String propertyName, final JsonNode declared, final String path) {
-    String name = propertyName;
-    String pagePath = path;
-    JsonNode property = declared;
-    if (declared.has("$ref")) {
-      final String ref = declared.get("$ref").asText();
-      name = ref.substring(ref.lastIndexOf('/') + 1);
-      pagePath = name;
-      property = resolve(declared);
-    }
-    if (documented.containsKey(name)) {
-      return documented.get(name);
-    }
+  /** The CLI's {@code __set_property_type}, writing a page for an object with members. */
+  private ObjectNode markdownType(
+      final ObjectNode property, final String name, final List<String> path) {
     final String type = property.path("type").asText("object");
     if (BASIC_TYPES.containsKey(type)) {
-      return Markdown.same(BASIC_TYPES.get(type));
+      return notations(BASIC_TYPES.get(type));
     }
     if ("array".equals(type)) {
-      final Markdown items = markdown(name, property.path("items"), pagePath);
-      return new Markdown(
-          "[ " + items.json() + ", ... ]",
-          "\n      - " + items.yaml(),
-          "List of " + items.longForm());
+      if (!property.has("items")) {
+        property.putObject("items");
+      }
+      final JsonNode items = property.get("items");
+      if (items.has(SchemaFlattener.REF)) {
+        final String target = SchemaFlattener.refPath(items).get(1);
+        markedDown.put(name, list(notations(link(target.toLowerCase() + ".md", target))));
+      }
+      return list(document(name, items, path));
     }
     if (!"object".equals(type)) {
-      throw new IllegalArgumentException("unsupported type " + type + " at " + path);
+      return notations("Unknown");
     }
-    if (!property.has("properties")) {
-      return Markdown.same("Map");
+    JsonNode members = property.get(PROPERTIES);
+    if (!Python.truthy(members)) {
+      members = property.get("patternProperties");
     }
-    final String file = pagePath.toLowerCase() + ".md";
-    final Markdown link = Markdown.same("<a href=\"" + file + "\">" + name + "</a>");
-    documented.put(name, link);
-    files.put(file, subpropertyPage(pagePath, property));
-    return link;
+    if (!Python.truthy(members)) {
+      return notations("Map");
+    }
+    final String file = String.join("-", path).toLowerCase() + ".md";
+    final ObjectNode page = notations(link(file, name));
+    markedDown.put(name, page);
+    final ObjectNode documented = JsonNodeFactory.instance.objectNode();
+    members
+        .properties()
+        .forEach(
+            member -> {
+              final List<String> memberPath = new ArrayList<>(path);
+              memberPath.add(member.getKey());
+              documented.set(
+                  member.getKey(), document(member.getKey(), member.getValue(), memberPath));
+            });
+    property.set(PROPERTIES, documented);
+    pages.putIfAbsent(file, DocsPages.subproperty(typeName, String.join(" ", path), property));
+    return page;
   }
 
-  private String subpropertyPage(final String pagePath, final JsonNode object) {
-    final Map<String, Markdown> types = new LinkedHashMap<>();
-    for (final Map.Entry<String, JsonNode> property : object.path("properties").properties()) {
-      types.put(
-          property.getKey(),
-          markdown(property.getKey(), property.getValue(), pagePath + "/" + property.getKey()));
-    }
-    final StringBuilder out =
-        new StringBuilder("# ").append(typeName).append(' ').append(pagePath).append('\n');
-    description(out, object);
-    out.append("\n## Syntax\n\nTo declare this entity in your AWS CloudFormation template, use the")
-        .append(" following syntax:\n\n### JSON\n\n<pre>\n{\n");
-    final List<String> names = new ArrayList<>(types.keySet());
-    for (int i = 0; i < names.size(); i++) {
-      out.append("    ")
-          .append(jsonLine(names.get(i), types.get(names.get(i)), i == names.size() - 1));
-    }
-    out.append("}\n</pre>\n\n### YAML\n\n<pre>\n");
-    types.forEach((name, type) -> out.append(yamlLine(name, type)));
-    out.append("</pre>\n\n## Properties\n\n");
-    types.forEach(
-        (name, type) ->
-            propertySection(
-                out,
-                name,
-                object.path("properties").path(name),
-                type,
-                object,
-                "\n",
-                "_Minimum_",
-                "_Maximum_",
-                "/properties/" + pagePath + "/" + name));
-    return out.toString();
+  private static ObjectNode notations(final String all) {
+    return notations(all, all, all);
+  }
+
+  private static ObjectNode notations(final String json, final String yaml, final String longForm) {
+    final ObjectNode notations = JsonNodeFactory.instance.objectNode();
+    notations.put(JSON_TYPE, json).put(YAML_TYPE, yaml).put(LONG_FORM_TYPE, longForm);
+    return notations;
+  }
+
+  private static ObjectNode list(final ObjectNode items) {
+    return notations(
+        "[ " + items.get(JSON_TYPE).asText() + ", ... ]",
+        "\n      - " + items.get(YAML_TYPE).asText(),
+        "List of " + items.get(LONG_FORM_TYPE).asText());
+  }
+
+  private static String link(final String file, final String name) {
+    return "<a href=\"" + file + "\">" + name + "</a>";
+  }
+
+  /** The CLI's {@code __join} of a property's types. */
+  private static String join(final String first, final String second) {
+    return first.isEmpty() || first.equals(second) ? second : first + ", " + second;
+  }
+
+  /**
+   * JSON pointer escaping; the CLI also percent-encodes, which never applies to these names (the
+   * provider meta-schema allows only letters and digits in property names).
+   */
+  private static List<String> escaped(final List<String> path) {
+    return path.stream().map(p -> p.replace("~", "~0").replace("/", "~1")).toList();
+  }
+
+  private static Set<String> pointers(final JsonNode schema, final String list) {
+    final Set<String> pointers = new HashSet<>();
+    schema.path(list).forEach(p -> pointers.add(p.asText()));
+    return pointers;
   }
 }

@@ -8,13 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The docs and execution-role files, in the layout `cfn generate` writes, and the Lambda runtime
- * each type's files declare.
+ * The execution-role file, in the layout `cfn generate` writes, and the Lambda runtime each type's
+ * files declare. (The docs: {@link DocsGeneratorTest}.)
  */
 class ProjectFilesTest {
 
@@ -52,62 +51,6 @@ class ProjectFilesTest {
 
   private static JsonNode schema(final String json) throws Exception {
     return new ObjectMapper().readTree(json);
-  }
-
-  @Test
-  void readmeDocumentsWritablePropertiesAndReturnValues() throws Exception {
-    final String readme = DocsGenerator.generate(schema(SCHEMA)).get("README.md");
-
-    assertThat(readme)
-        .startsWith("# Org::Test::Thing\n\nA thing.\n\n## Syntax\n")
-        .contains(
-            "        \"<a href=\"#name\" title=\"Name\">Name</a>\" : <i>String</i>,\n"
-                + "        \"<a href=\"#mode\" title=\"Mode\">Mode</a>\" : <i>String</i>,\n"
-                + "        \"<a href=\"#settings\" title=\"Settings\">Settings</a>\" : <i><a href=\"settings.md\">Settings</a></i>,\n"
-                + "        \"<a href=\"#ids\" title=\"Ids\">Ids</a>\" : <i>[ String, ... ]</i>,\n"
-                + "        \"<a href=\"#tags\" title=\"Tags\">Tags</a>\" : <i>[ <a href=\"tag.md\">Tag</a>, ... ]</i>,\n"
-                + "        \"<a href=\"#labels\" title=\"Labels\">Labels</a>\" : <i>Map</i>,\n    }")
-        .contains("    <a href=\"#ids\" title=\"Ids\">Ids</a>: <i>\n      - String</i>\n")
-        .contains(
-            "#### Name\n\nThe name.\n\n_Required_: Yes\n\n_Type_: String\n\n_Minimum Length_: <code>1</code>\n\n"
-                + "_Maximum Length_: <code>63</code>\n\n_Pattern_: <code>^[a-z]+$</code>\n\n"
-                + "_Update requires_: [Replacement](")
-        .contains(
-            "#### Mode\n\n_Required_: No\n\n_Type_: String\n\n_Allowed Values_: <code>A</code> | <code>B</code>\n")
-        .contains("#### Settings\n\nSettings.\n")
-        .contains("_Type_: List of <a href=\"tag.md\">Tag</a>\n")
-        .doesNotContain("#### Arn\n\nThe ARN.\n\n_Required_")
-        .contains("Ref returns the Id.\n")
-        .endsWith("#### Arn\n\nThe ARN.\n\n#### Id\n\nReturns the <code>Id</code> value.\n\n");
-  }
-
-  @Test
-  void eachObjectDefinitionGetsItsOwnPageOnce() throws Exception {
-    final Map<String, String> files = DocsGenerator.generate(schema(SCHEMA));
-
-    assertThat(files).containsOnlyKeys("README.md", "settings.md", "tag.md");
-    assertThat(files.get("settings.md"))
-        .startsWith("# Org::Test::Thing Settings\n\nSettings.\n")
-        .contains(
-            "    \"<a href=\"#nested\" title=\"Nested\">Nested</a>\" : <i><a href=\"tag.md\">Tag</a></i>\n}")
-        .contains(
-            "#### Size\n\n_Required_: Yes\n_Type_: Integer\n\n_Update requires_: [No interruption](");
-    assertThat(files.get("tag.md")).contains("_Maximum_: <code>128</code>");
-  }
-
-  @Test
-  void docsMainReplacesTheFolder(@TempDir final Path dir) throws Exception {
-    final Path schemaFile = dir.resolve("schema.json");
-    Files.writeString(schemaFile, SCHEMA);
-    final Path docs = dir.resolve("docs");
-    Files.createDirectories(docs);
-    Files.writeString(docs.resolve("stale.md"), "old");
-
-    DocsGenerator.main(new String[] {schemaFile.toString(), docs.toString()});
-
-    assertThat(docs.resolve("stale.md")).doesNotExist();
-    assertThat(docs.resolve("README.md")).exists();
-    assertThatThrownBy(() -> DocsGenerator.main(new String[0])).hasMessageContaining("usage");
   }
 
   @Test

@@ -84,6 +84,17 @@ final class Account {
     }
   }
 
+  /**
+   * A new resource with {@code attributes}: Pending, then InService once {@code duration} has
+   * passed on the clock (or Failed, by an injected fault).
+   */
+  Resource create(
+      final String arn, final ObjectNode attributes, final String kind, final Duration duration) {
+    final Resource resource = new Resource(arn, attributes, now());
+    startTransition(resource, kind, Status.PENDING, Status.IN_SERVICE, Status.FAILED, duration);
+    return resource;
+  }
+
   /** Starts deleting {@code resource} (gone when done), unless it is being deleted already. */
   void startDeletion(final Resource resource, final String kind, final Duration duration) {
     if (!resource.is(Status.DELETING)) {

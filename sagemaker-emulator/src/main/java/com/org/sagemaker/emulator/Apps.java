@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** CreateApp, DeleteApp, ListApps: apps belong to a user profile or to a space. */
+/** CreateApp, DescribeApp, DeleteApp, ListApps: apps belong to a user profile or to a space. */
 final class Apps {
 
   private static final String MODEL = "botocore service-2.json";
@@ -24,14 +24,16 @@ final class Apps {
   static final Rule OWNER =
       Rule.documented(
           "app.owner",
-          "An app names exactly one of UserProfileName and SpaceName (CreateApp, DeleteApp;"
-              + " ListApps takes at most one of the two filters).",
+          "An app names exactly one of UserProfileName and SpaceName (CreateApp, DescribeApp,"
+              + " DeleteApp; ListApps takes at most one of the two filters).",
           "ValidationException",
           "Specify exactly one of UserProfileName and SpaceName.",
           MODEL
               + " CreateAppRequest.UserProfileName: \"If this value is not set, then SpaceName"
               + " must be set\"; ListAppsRequest.UserProfileNameEquals: \"If SpaceNameEquals is set,"
-              + " then this value cannot be set\"; the message is not public");
+              + " then this value cannot be set\"; the message is ours: a public Lambda log shows"
+              + " DescribeApp answering \"Either UserProfileName or SpaceName must be passed for"
+              + " DescribeApp operation.\", but its repository could not be named");
   static final Rule OWNER_STATE =
       Rule.notEstablished(
           "app.create.owner-state",
@@ -50,10 +52,24 @@ final class Apps {
   static final Rule NOT_FOUND =
       Rule.documented(
           "app.not-found",
-          "An app that does not exist, or is Deleted, is not found.",
+          "An app that does not exist is not found by DescribeApp or DeleteApp; DeleteApp does"
+              + " not find a Deleted one either.",
           "ResourceNotFound",
           "App %s does not exist.",
-          MODEL + ": DeleteApp declares ResourceNotFound; the message is not public");
+          MODEL
+              + ": DescribeApp and DeleteApp declare ResourceNotFound; no public report shows the"
+              + " message");
+  static final Rule DESCRIBE_DELETED =
+      Rule.behaviour(
+          "app.describe.deleted",
+          "DescribeApp still answers for a Deleted app, with Status Deleted. (SageMaker drops an"
+              + " app's metadata 24 hours after it is shut down; the emulator keeps it.)",
+          "AWS's AWS::SageMaker::App ReadHandler and DeleteHandler read Status DELETED from"
+              + " DescribeApp (\"Deleted Apps stay present for 24 hours with a Deleted status\"); "
+              + MODEL
+              + " DescribeAppResponse.CreationTime: \"After an application has been shut down for 24"
+              + " hours, SageMaker AI deletes all metadata for the application\"",
+          Rule.Evidence.DOCUMENTED);
   static final Rule DELETE_STATE =
       Rule.documented(
           "app.delete.state",
@@ -74,16 +90,19 @@ final class Apps {
           Rule.Evidence.DOCUMENTED);
 
   static final List<Rule> RULES =
-      List.of(OWNER, OWNER_STATE, DUPLICATE, NOT_FOUND, DELETE_STATE, DELETED_STAYS);
+      List.of(
+          OWNER, OWNER_STATE, DUPLICATE, NOT_FOUND, DESCRIBE_DELETED, DELETE_STATE, DELETED_STAYS);
 
   private final Account account;
   private final UserProfiles profiles;
   private final Spaces spaces;
+  private final Tags tags;
 
-  Apps(final Account account, final UserProfiles profiles, final Spaces spaces) {
+  Apps(final Account account, final UserProfiles profiles, final Spaces spaces, final Tags tags) {
     this.account = account;
     this.profiles = profiles;
     this.spaces = spaces;
+    this.tags = tags;
   }
 
   ObjectNode create(final ObjectNode request) {
@@ -108,25 +127,32 @@ final class Apps {
                 + Json.text(request, "AppType").toLowerCase(Locale.ROOT)
                 + "/"
                 + Json.text(request, "AppName"));
-    final Resource app = new Resource(arn, request.deepCopy(), account.now());
-    app.attributes.remove("Tags");
-    account.startTransition(
-        app,
-        "App.Create",
-        Status.PENDING,
-        Status.IN_SERVICE,
-        Status.FAILED,
-        account.timings.appCreate());
-    account.apps.put(key, app);
+    // CreateAppRequest.Tags (botocore service-2.json, the SDK's CreateAppRequest.tags()): "Each tag
+    // consists of a key and an optional value. Tag keys must be unique per resource."
+    final ObjectNode attributes = tags.takeTags(arn, request);
+    account.apps.put(
+        key, account.create(arn, attributes, "App.Create", account.timings.appCreate()));
     return Json.object().put("AppArn", arn);
   }
 
+  /**
+   * DescribeApp: what the app was created with (its owner, type, name, ResourceSpec and
+   * RecoveryMode), ARN, status, creation time and failure reason. Of DescribeAppResponse's other
+   * members (the SDK's sdkFields()) the emulator knows none: no LastModifiedTime (the response has
+   * none), health check or user activity times, built-in lifecycle config, trusted identity
+   * propagation status, nor the ResourceSpec defaults SageMaker fills in.
+   */
+  ObjectNode describe(final ObjectNode request) {
+    final Resource app = find(request);
+    NOT_FOUND.check(app == null, Json.text(request, "AppName"));
+    final ObjectNode described = Account.describe(app).put("AppArn", app.arn);
+    described.remove("LastModifiedTime");
+    return described;
+  }
+
   ObjectNode delete(final ObjectNode request) {
-    Validation.required(request, "DomainId");
-    Validation.required(request, "AppType");
-    final String name = Validation.required(request, "AppName");
-    owner(request);
-    final Resource app = account.apps.get(key(request));
+    final Resource app = find(request);
+    final String name = Json.text(request, "AppName");
     NOT_FOUND.check(app == null || app.is(Status.DELETED), name);
     DELETE_STATE.check(!app.is(Status.IN_SERVICE) && !app.is(Status.DELETING), name, app.status);
     if (!app.is(Status.DELETING)) {
@@ -156,6 +182,15 @@ final class Apps {
                     && (profile == null || profile.equals(a.text("UserProfileName")))
                     && (space == null || space.equals(a.text("SpaceName")))),
         a -> Account.summary(a, "DomainId", "UserProfileName", "SpaceName", "AppType", "AppName"));
+  }
+
+  /** The app a DescribeApp or DeleteApp request names, Deleted included; null if none. */
+  private Resource find(final ObjectNode request) {
+    Validation.required(request, "DomainId");
+    Validation.required(request, "AppType");
+    Validation.required(request, "AppName");
+    owner(request);
+    return account.apps.get(key(request));
   }
 
   private static String owner(final ObjectNode request) {

@@ -245,26 +245,14 @@ final class Domains {
     final long sequence = account.nextSequence();
     final String domainId = String.format("d-%012x", sequence);
     final String arn = Account.arn("domain/" + domainId);
-    if (request.has("Tags")) {
-      tags.check(arn, request.get("Tags"));
-    }
-    final ObjectNode attributes = request.deepCopy();
-    attributes.remove("Tags");
+    final ObjectNode attributes = tags.takeTags(arn, request);
     attributes.put("DomainId", domainId);
     attributes.put("DomainArn", arn);
     attributes.put("Url", "https://" + domainId + ".studio." + Account.REGION + ".sagemaker.aws");
     attributes.put("HomeEfsFileSystemId", String.format("fs-%017x", sequence));
     fillDefaults(attributes);
-    final Resource domain = new Resource(arn, attributes, account.now());
-    account.startTransition(
-        domain,
-        "Domain.Create",
-        Status.PENDING,
-        Status.IN_SERVICE,
-        Status.FAILED,
-        account.timings.domainCreate());
-    account.domains.put(domainId, domain);
-    tags.store(arn, request.get("Tags"));
+    account.domains.put(
+        domainId, account.create(arn, attributes, "Domain.Create", account.timings.domainCreate()));
     return Json.object()
         .put("DomainArn", arn)
         .put("DomainId", domainId)
@@ -353,10 +341,7 @@ final class Domains {
     if (forUpdate != null) {
       changes.set("DomainSettings", domainSettings(forUpdate));
     }
-    final ObjectNode after = attributes.deepCopy();
-    Json.merge(after, changes);
-    requireStudioWebPortalAllowed(after.get("DefaultUserSettings"));
-    Json.merge(attributes, changes);
+    domain.patch(changes, after -> requireStudioWebPortalAllowed(after.get("DefaultUserSettings")));
     account.startTransition(
         domain,
         "Domain.Update",

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -68,6 +69,34 @@ final class Pages {
           Base64.getEncoder().encodeToString((PREFIX + end).getBytes(StandardCharsets.UTF_8)));
     }
     return out;
+  }
+
+  /**
+   * ListUserProfiles and ListSpaces, which filter alike: one page of the {@code resources} in
+   * DomainIdEquals whose {@code nameMember} contains {@code <nameMember>Contains}, each summarised
+   * by domain, name, status and times, plus what {@code details} adds.
+   */
+  static ObjectNode pageInDomain(
+      final ObjectNode request,
+      final String member,
+      final Collection<Resource> resources,
+      final String nameMember,
+      final BiConsumer<Resource, ObjectNode> details) {
+    final String domainId = Json.text(request, "DomainIdEquals");
+    final String contains = Json.text(request, nameMember + "Contains");
+    return page(
+        request,
+        member,
+        filter(
+            resources,
+            r ->
+                (domainId == null || domainId.equals(r.text("DomainId")))
+                    && (contains == null || r.text(nameMember).contains(contains))),
+        r -> {
+          final ObjectNode summary = Account.summary(r, "DomainId", nameMember);
+          details.accept(r, summary);
+          return summary;
+        });
   }
 
   /** The resources {@code keep} selects, oldest first (the List* default sort, CreationTime). */

@@ -1,7 +1,9 @@
 package com.org.sagemaker.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /** A domain, user profile, app or space: what it was created with, plus its lifecycle. */
 final class Resource {
@@ -20,6 +22,17 @@ final class Resource {
     this.attributes = attributes;
     this.created = now;
     this.modified = now;
+  }
+
+  /**
+   * Merges an Update's {@code changes} into the attributes ({@link Json#merge}) once {@code check}
+   * accepts the result; a refusal changes nothing.
+   */
+  void patch(final JsonNode changes, final Consumer<ObjectNode> check) {
+    final ObjectNode after = attributes.deepCopy();
+    Json.merge(after, changes);
+    check.accept(after);
+    attributes.setAll(after);
   }
 
   String text(final String member) {

@@ -32,7 +32,7 @@ final class SageMakerService {
     this.domains = new Domains(account, tags);
     this.profiles = new UserProfiles(account, domains, tags);
     this.spaces = new Spaces(account, domains, profiles, tags);
-    this.apps = new Apps(account, profiles, spaces);
+    this.apps = new Apps(account, profiles, spaces, tags);
     this.rateLimits = new RateLimits(clock, rates);
   }
 
@@ -52,6 +52,7 @@ final class SageMakerService {
       case "DeleteUserProfile" -> profiles.delete(request);
       case "ListUserProfiles" -> profiles.list(request);
       case "CreateApp" -> apps.create(request);
+      case "DescribeApp" -> apps.describe(request);
       case "DeleteApp" -> apps.delete(request);
       case "ListApps" -> apps.list(request);
       case "CreateSpace" -> spaces.create(request);

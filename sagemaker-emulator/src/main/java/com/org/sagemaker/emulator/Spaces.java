@@ -103,22 +103,11 @@ final class Spaces {
       OWNER_STATE.check(!profile.is(Status.IN_SERVICE), owner, profile.status);
     }
     DUPLICATE.check(account.spaces.containsKey(domainId + "/" + name), name);
-    if (request.has("Tags")) {
-      tags.check(arn, request.get("Tags"));
-    }
-    final ObjectNode attributes = request.deepCopy();
-    attributes.remove("Tags");
+    final ObjectNode attributes = tags.takeTags(arn, request);
     attributes.putObject("SpaceSharingSettings").put("SharingType", sharing);
-    final Resource space = new Resource(arn, attributes, account.now());
-    account.startTransition(
-        space,
-        "Space.Create",
-        Status.PENDING,
-        Status.IN_SERVICE,
-        Status.FAILED,
-        account.timings.spaceCreate());
-    account.spaces.put(domainId + "/" + name, space);
-    tags.store(arn, request.get("Tags"));
+    account.spaces.put(
+        domainId + "/" + name,
+        account.create(arn, attributes, "Space.Create", account.timings.spaceCreate()));
     return Json.object().put("SpaceArn", arn);
   }
 
@@ -134,24 +123,17 @@ final class Spaces {
   }
 
   ObjectNode list(final ObjectNode request) {
-    final String domainId = Json.text(request, "DomainIdEquals");
-    final String contains = Json.text(request, "SpaceNameContains");
-    return Pages.page(
+    return Pages.pageInDomain(
         request,
         "Spaces",
-        Pages.filter(
-            account.spaces.values(),
-            s ->
-                (domainId == null || domainId.equals(s.text("DomainId")))
-                    && (contains == null || s.text("SpaceName").contains(contains))),
-        s -> {
-          final ObjectNode summary = Account.summary(s, "DomainId", "SpaceName");
+        account.spaces.values(),
+        "SpaceName",
+        (s, summary) -> {
           final String owner = owner(s);
           if (owner != null) {
             summary.putObject("OwnershipSettingsSummary").put("OwnerUserProfileName", owner);
           }
           summary.set("SpaceSharingSettingsSummary", s.attributes.get("SpaceSharingSettings"));
-          return summary;
         });
   }
 }

@@ -72,14 +72,19 @@ final class Tags {
   static final Rule UNKNOWN_RESOURCE =
       Rule.notEstablished(
           "tags.unknown-resource",
-          "Tags of a resource that does not exist cannot be read or changed.",
+          "Tags of a resource that does not exist, or of a Deleted app, cannot be read or"
+              + " changed.",
           "ValidationException",
           "Resource %s does not exist.",
-          "not established: the model declares no errors for AddTags, DeleteTags or ListTags");
+          "the model declares no errors for AddTags, DeleteTags or ListTags;"
+              + " aws/amazon-sagemaker-feedback#108 reports ListTags and AddTags on a Deleted app"
+              + " answering ValidationException (its message is not shown); a resource that never"
+              + " existed is assumed alike");
   static final Rule NOT_DESCRIBED =
       Rule.behaviour(
           "tags.not-described",
-          "DescribeDomain, DescribeUserProfile and DescribeSpace return no tags: ListTags does.",
+          "DescribeDomain, DescribeUserProfile, DescribeSpace and DescribeApp return no tags:"
+              + " ListTags does.",
           MODEL + ": the Describe*Response shapes have no Tags member",
           Rule.Evidence.DOCUMENTED);
 
@@ -106,7 +111,8 @@ final class Tags {
   ObjectNode addTags(final ObjectNode request) {
     final String arn = requireTaggable(Validation.required(request, "ResourceArn"));
     Validation.REQUIRED.check(!request.path("Tags").isArray(), "tags");
-    store(arn, request.get("Tags"));
+    account.tags.put(
+        arn, checked(arn, account.tags.getOrDefault(arn, Map.of()), request.get("Tags")));
     return Json.object().set("Tags", request.get("Tags"));
   }
 
@@ -138,23 +144,32 @@ final class Tags {
   }
 
   /**
-   * Checks and stores {@code newTags} (the Tags member of a request) on {@code arn}: per-request
-   * and per-resource limits, key and value rules. Nothing is stored when any tag is refused.
+   * Takes the Tags member off a Create* request for the resource {@code arn}: checks them as
+   * AddTags would and stores them as the resource's only tags (a Deleted app's ARN can be created
+   * again). Call it after the request's last refusal, as nothing of a refused request may stay
+   * behind.
+   *
+   * @return a copy of the request without Tags: the new resource's attributes
    */
-  void store(final String arn, final JsonNode newTags) {
+  ObjectNode takeTags(final String arn, final ObjectNode request) {
+    final ObjectNode attributes = request.deepCopy();
+    final JsonNode newTags = attributes.remove("Tags");
     if (newTags == null) {
-      return;
+      account.tags.remove(arn);
+    } else {
+      account.tags.put(arn, checked(arn, Map.of(), newTags));
     }
-    check(arn, newTags);
-    final Map<String, String> stored =
-        account.tags.computeIfAbsent(arn, k -> new LinkedHashMap<>());
-    newTags.forEach(tag -> stored.put(tag.get("Key").asText(), tag.get("Value").asText()));
+    return attributes;
   }
 
-  /** The checks of {@link #store}, for a Create* request before anything is created. */
-  void check(final String arn, final JsonNode newTags) {
+  /**
+   * The tags {@code arn} has once {@code newTags} are added to {@code before}, after the
+   * per-request, key, value and per-resource rules; throws before anything is stored.
+   */
+  private static Map<String, String> checked(
+      final String arn, final Map<String, String> before, final JsonNode newTags) {
     PER_REQUEST.check(newTags.size() > 50, newTags, "tags");
-    final Map<String, String> after = new LinkedHashMap<>(account.tags.getOrDefault(arn, Map.of()));
+    final Map<String, String> after = new LinkedHashMap<>(before);
     for (final JsonNode tag : newTags) {
       final String key = tag.path("Key").asText("");
       KEY.check(
@@ -169,6 +184,7 @@ final class Tags {
       after.put(key, value);
     }
     PER_RESOURCE.check(after.size() > 50, arn, after.size());
+    return after;
   }
 
   private static void requireNotReserved(final String key) {

@@ -148,23 +148,12 @@ final class UserProfiles {
     }
     DUPLICATE.check(account.profiles.containsKey(key(domainId, name)), name, domainId);
     final String arn = Account.arn("user-profile/" + domainId + "/" + name);
-    if (request.has("Tags")) {
-      tags.check(arn, request.get("Tags"));
-    }
-    final ObjectNode attributes = request.deepCopy();
-    attributes.remove("Tags");
+    final ObjectNode attributes = tags.takeTags(arn, request);
     attributes.put("UserProfileArn", arn);
     attributes.put("HomeEfsFileSystemUid", String.valueOf(200000 + account.nextSequence()));
-    final Resource profile = new Resource(arn, attributes, account.now());
-    account.startTransition(
-        profile,
-        "UserProfile.Create",
-        Status.PENDING,
-        Status.IN_SERVICE,
-        Status.FAILED,
-        account.timings.profileCreate());
-    account.profiles.put(key(domainId, name), profile);
-    tags.store(arn, request.get("Tags"));
+    account.profiles.put(
+        key(domainId, name),
+        account.create(arn, attributes, "UserProfile.Create", account.timings.profileCreate()));
     return Json.object().put("UserProfileArn", arn);
   }
 
@@ -180,11 +169,9 @@ final class UserProfiles {
         profile.status);
     if (request.has("UserSettings")) {
       Validation.userSettings("userSettings", request.get("UserSettings"));
-      final ObjectNode after = profile.attributes.deepCopy();
-      Json.merge(after, Json.object().set("UserSettings", request.get("UserSettings")));
-      Domains.requireStudioWebPortalAllowed(after.get("UserSettings"));
-      Json.merge(
-          profile.attributes, Json.object().set("UserSettings", request.get("UserSettings")));
+      profile.patch(
+          Json.object().set("UserSettings", request.get("UserSettings")),
+          after -> Domains.requireStudioWebPortalAllowed(after.get("UserSettings")));
     }
     account.startTransition(
         profile,
@@ -217,16 +204,7 @@ final class UserProfiles {
   }
 
   ObjectNode list(final ObjectNode request) {
-    final String domainId = Json.text(request, "DomainIdEquals");
-    final String contains = Json.text(request, "UserProfileNameContains");
-    return Pages.page(
-        request,
-        "UserProfiles",
-        Pages.filter(
-            account.profiles.values(),
-            p ->
-                (domainId == null || domainId.equals(p.text("DomainId")))
-                    && (contains == null || p.text("UserProfileName").contains(contains))),
-        p -> Account.summary(p, "DomainId", "UserProfileName"));
+    return Pages.pageInDomain(
+        request, "UserProfiles", account.profiles.values(), "UserProfileName", (p, summary) -> {});
   }
 }

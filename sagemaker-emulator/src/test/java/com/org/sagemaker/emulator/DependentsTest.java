@@ -50,12 +50,7 @@ class DependentsTest extends EmulatorTestBase {
   void aProfileWithAppsOrPrivateSpacesCannotBeDeletedUntilTheyAreGone() {
     final String domainId = inServiceDomain();
     inServiceProfile(domainId, "alice");
-    sageMaker.createApp(
-        r ->
-            r.domainId(domainId)
-                .userProfileName("alice")
-                .appType("JupyterServer")
-                .appName("default"));
+    createProfileApp(domainId, "alice");
     sageMaker.createSpace(
         r ->
             r.domainId(domainId)
@@ -82,12 +77,7 @@ class DependentsTest extends EmulatorTestBase {
                             .appName("default")))
         .hasMessageContaining("Pending state");
 
-    sageMaker.deleteApp(
-        r ->
-            r.domainId(domainId)
-                .userProfileName("alice")
-                .appType("JupyterServer")
-                .appName("default"));
+    deleteProfileApp(domainId, "alice");
     advance(Timings.REALISTIC.appCreate());
     assertThatThrownBy(
             () -> sageMaker.deleteSpace(r -> r.domainId(domainId).spaceName("alice-space")))

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -11,6 +12,8 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
+import software.amazon.awssdk.services.sagemaker.model.CreateAppRequest;
+import software.amazon.awssdk.services.sagemaker.model.DescribeAppResponse;
 
 /** An emulator on a manual clock, and a real SDK client pointed at it without retries. */
 abstract class EmulatorTestBase {
@@ -70,5 +73,42 @@ abstract class EmulatorTestBase {
   void inServiceProfile(final String domainId, final String name) {
     sageMaker.createUserProfile(r -> r.domainId(domainId).userProfileName(name));
     advance(Timings.REALISTIC.profileCreate());
+  }
+
+  /** Creates the JupyterServer app "default" of {@code profile}, with what {@code more} adds. */
+  String createProfileApp(
+      final String domainId, final String profile, final Consumer<CreateAppRequest.Builder> more) {
+    return sageMaker
+        .createApp(
+            r -> {
+              r.domainId(domainId)
+                  .userProfileName(profile)
+                  .appType("JupyterServer")
+                  .appName("default");
+              more.accept(r);
+            })
+        .appArn();
+  }
+
+  String createProfileApp(final String domainId, final String profile) {
+    return createProfileApp(domainId, profile, r -> {});
+  }
+
+  DescribeAppResponse describeProfileApp(final String domainId, final String profile) {
+    return sageMaker.describeApp(
+        r ->
+            r.domainId(domainId)
+                .userProfileName(profile)
+                .appType("JupyterServer")
+                .appName("default"));
+  }
+
+  void deleteProfileApp(final String domainId, final String profile) {
+    sageMaker.deleteApp(
+        r ->
+            r.domainId(domainId)
+                .userProfileName(profile)
+                .appType("JupyterServer")
+                .appName("default"));
   }
 }

@@ -141,12 +141,7 @@ class ProfilesAndSpacesTest extends EmulatorTestBase {
   void appsCannotBeCreatedTwiceAndBlockNetworkChanges() {
     final String domainId = inServiceDomain();
     inServiceProfile(domainId, "alice");
-    sageMaker.createApp(
-        r ->
-            r.domainId(domainId)
-                .userProfileName("alice")
-                .appType("JupyterServer")
-                .appName("default"));
+    createProfileApp(domainId, "alice");
     assertThatThrownBy(
             () ->
                 sageMaker.createApp(
@@ -175,26 +170,11 @@ class ProfilesAndSpacesTest extends EmulatorTestBase {
                             .subnetIds("subnet-1")))
         .hasMessageContaining("no apps in the InService, Pending or Deleting state");
     advance(Timings.REALISTIC.appCreate());
-    sageMaker.deleteApp(
-        r ->
-            r.domainId(domainId)
-                .userProfileName("alice")
-                .appType("JupyterServer")
-                .appName("default"));
-    sageMaker.deleteApp(
-        r ->
-            r.domainId(domainId)
-                .userProfileName("alice")
-                .appType("JupyterServer")
-                .appName("default"));
+    deleteProfileApp(domainId, "alice");
+    deleteProfileApp(domainId, "alice");
     advance(Timings.REALISTIC.appDelete());
     // A Deleted app's name can be used again.
-    sageMaker.createApp(
-        r ->
-            r.domainId(domainId)
-                .userProfileName("alice")
-                .appType("JupyterServer")
-                .appName("default"));
+    createProfileApp(domainId, "alice");
   }
 
   @Test

@@ -406,15 +406,20 @@ class RuleBookTest {
     // ------------------------------------------------------------------ apps
     s.put(
         "app.owner",
-        t ->
+        t -> {
+          final String ownerless =
+              "{\"DomainId\": \""
+                  + t.domain("owner")
+                  + "\", \"AppType\": \"JupyterServer\","
+                  + " \"AppName\": \"default\"}";
+          for (final String operation : new String[] {"CreateApp", "DescribeApp", "DeleteApp"}) {
             t.refused(
-                "CreateApp",
-                "{\"DomainId\": \""
-                    + t.domain("owner")
-                    + "\", \"AppType\": \"JupyterServer\","
-                    + " \"AppName\": \"default\"}",
+                operation,
+                ownerless,
                 "ValidationException",
-                "Specify exactly one of UserProfileName and SpaceName."));
+                "Specify exactly one of UserProfileName and SpaceName.");
+          }
+        });
     s.put(
         "app.create.owner-state",
         t -> {
@@ -439,12 +444,30 @@ class RuleBookTest {
         });
     s.put(
         "app.not-found",
-        t ->
+        t -> {
+          final String id = t.domainWithDeletedApp("noapp");
+          for (final String operation : new String[] {"DescribeApp", "DeleteApp"}) {
             t.refused(
-                "DeleteApp",
-                t.appRequest(t.domain("noapp"), "nobody"),
+                operation,
+                t.appRequest(id, "nobody"),
                 "ResourceNotFound",
-                "App default does not exist."));
+                "App default does not exist.");
+          }
+          t.refused(
+              "DeleteApp",
+              t.appRequest(id, "owner"),
+              "ResourceNotFound",
+              "App default does not exist.");
+        });
+    s.put(
+        "app.describe.deleted",
+        t -> {
+          final String id = t.domainWithDeletedApp("described");
+          final JsonNode app = t.call("DescribeApp", t.appRequest(id, "owner"));
+          assertThat(app.path("Status").asText()).isEqualTo("Deleted");
+          assertThat(app.path("AppArn").asText())
+              .isEqualTo(Account.arn("app/" + id + "/owner/jupyterserver/default"));
+        });
     s.put(
         "app.delete.state",
         t -> {
@@ -460,9 +483,7 @@ class RuleBookTest {
     s.put(
         "app.deleted-listed",
         t -> {
-          final String id = t.domainWithApp("listed");
-          t.call("DeleteApp", t.appRequest(id, "owner"));
-          t.clock.advance(Timings.REALISTIC.appDelete());
+          final String id = t.domainWithDeletedApp("listed");
           assertThat(t.call("ListApps", "{}").path("Apps").get(0).path("Status").asText())
               .isEqualTo("Deleted");
           t.call(
@@ -608,6 +629,17 @@ class RuleBookTest {
               request.toString(),
               "ValidationException",
               "System prefix 'aws:' reserved for AWS usage in tag key: AWS:cloudformation:stack-name");
+          final ObjectNode app = t.json(t.appRequest(t.domainWithApp("reservedapp"), "owner"));
+          app.put("AppName", "other")
+              .withArray("Tags")
+              .addObject()
+              .put("Key", "aws:cloudformation:stack-name")
+              .put("Value", "s");
+          t.refused(
+              "CreateApp",
+              app.toString(),
+              "ValidationException",
+              "System prefix 'aws:' reserved for AWS usage in tag key: aws:cloudformation:stack-name");
           t.refused(
               "DeleteTags",
               "{\"ResourceArn\": \""
@@ -658,12 +690,20 @@ class RuleBookTest {
                     + " constraint: Member must have value greater than or equal to 50"));
     s.put(
         "tags.unknown-resource",
-        t ->
-            t.refused(
-                "ListTags",
-                "{\"ResourceArn\": \"" + Account.arn("domain/d-000000000bad") + "\"}",
-                "ValidationException",
-                "Resource " + Account.arn("domain/d-000000000bad") + " does not exist."));
+        t -> {
+          t.refused(
+              "ListTags",
+              "{\"ResourceArn\": \"" + Account.arn("domain/d-000000000bad") + "\"}",
+              "ValidationException",
+              "Resource " + Account.arn("domain/d-000000000bad") + " does not exist.");
+          final String id = t.domainWithDeletedApp("deletedapp");
+          final String app = Account.arn("app/" + id + "/owner/jupyterserver/default");
+          t.refused(
+              "ListTags",
+              "{\"ResourceArn\": \"" + app + "\"}",
+              "ValidationException",
+              "Resource " + app + " does not exist.");
+        });
     s.put(
         "tags.not-described",
         t -> {
@@ -672,6 +712,14 @@ class RuleBookTest {
           final String id = t.call("CreateDomain", request.toString()).path("DomainId").asText();
           assertThat(t.describe(id).has("Tags")).isFalse();
           assertThat(t.call("ListTags", "{\"ResourceArn\": \"" + t.arn(id) + "\"}").toString())
+              .contains("\"team\"");
+          t.clock.advance(Timings.REALISTIC.domainCreate());
+          t.profile(id, "owner");
+          final ObjectNode app = t.json(t.appRequest(id, "owner"));
+          app.withArray("Tags").addObject().put("Key", "team").put("Value", "ml");
+          final String arn = t.call("CreateApp", app.toString()).path("AppArn").asText();
+          assertThat(t.call("DescribeApp", t.appRequest(id, "owner")).has("Tags")).isFalse();
+          assertThat(t.call("ListTags", "{\"ResourceArn\": \"" + arn + "\"}").toString())
               .contains("\"team\"");
         });
     // ------------------------------------------------------------------ members, paging, rates
@@ -900,6 +948,14 @@ class RuleBookTest {
     profile(id, "owner");
     call("CreateApp", appRequest(id, "owner"));
     clock.advance(Timings.REALISTIC.appCreate());
+    return id;
+  }
+
+  /** An InService domain whose profile "owner" has a Deleted app "default". */
+  private String domainWithDeletedApp(final String name) {
+    final String id = domainWithApp(name);
+    call("DeleteApp", appRequest(id, "owner"));
+    clock.advance(Timings.REALISTIC.appDelete());
     return id;
   }
 

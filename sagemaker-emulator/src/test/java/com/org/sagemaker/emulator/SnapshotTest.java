@@ -12,12 +12,7 @@ class SnapshotTest extends EmulatorTestBase {
   void aSnapshotRestoresDomainsProfilesAppsTagsAndPendingTransitions() throws Exception {
     final String domainId = inServiceDomain();
     inServiceProfile(domainId, "alice");
-    sageMaker.createApp(
-        r ->
-            r.domainId(domainId)
-                .userProfileName("alice")
-                .appType("JupyterServer")
-                .appName("default"));
+    createProfileApp(domainId, "alice");
     final String arn = sageMaker.describeDomain(r -> r.domainId(domainId)).domainArn();
     sageMaker.addTags(r -> r.resourceArn(arn).tags(Tag.builder().key("team").value("ml").build()));
     final String going = createDomain("going");
