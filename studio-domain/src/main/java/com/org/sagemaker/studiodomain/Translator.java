@@ -32,8 +32,6 @@ final class Translator {
   static final String VPC_ONLY = "VpcOnly";
   static final int LIST_PAGE_SIZE = 100;
 
-  private static final Set<String> CREATE_MEMBERS =
-      SdkJson.memberNames(CreateDomainRequest.builder());
   private static final Set<String> MODEL_PROPERTIES = SdkJson.modelProperties(ResourceModel.class);
 
   /** Properties UpdateDomain accepts under the same name; DomainSettings is renamed. */
@@ -77,10 +75,7 @@ final class Translator {
 
   static CreateDomainRequest toCreateRequest(
       final ResourceModel model, final Map<String, String> tags) {
-    final ObjectNode json = SdkJson.retain(SdkJson.modelToJson(model), CREATE_MEMBERS);
-    json.remove("Tags");
-    final CreateDomainRequest request = SdkJson.build(CreateDomainRequest.builder(), json);
-    return tags.isEmpty() ? request : request.toBuilder().tags(Tagging.toSdk(tags)).build();
+    return Tagging.createRequest(CreateDomainRequest.builder(), model, tags);
   }
 
   static DescribeDomainRequest toDescribeRequest(final ResourceModel model) {

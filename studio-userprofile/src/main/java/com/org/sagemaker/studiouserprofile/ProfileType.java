@@ -33,18 +33,12 @@ final class ProfileType
   private final ProfileTimings timings;
 
   ProfileType(final ProfileTimings timings) {
-    super(ResourceModel.TYPE_NAME, Translator.RESOURCE_SCHEMA);
+    super(
+        ResourceModel.TYPE_NAME,
+        Translator.RESOURCE_SCHEMA,
+        CallbackContext::new,
+        () -> ResourceModel.builder().build());
     this.timings = timings;
-  }
-
-  @Override
-  public CallbackContext newContext() {
-    return new CallbackContext();
-  }
-
-  @Override
-  public ResourceModel emptyModel() {
-    return ResourceModel.builder().build();
   }
 
   @Override

@@ -28,8 +28,6 @@ import software.amazon.cloudformation.proxy.Logger;
  */
 final class Translator {
 
-  private static final Set<String> CREATE_MEMBERS =
-      SdkJson.memberNames(CreateUserProfileRequest.builder());
   private static final Set<String> MODEL_PROPERTIES = SdkJson.modelProperties(ResourceModel.class);
   private static final String USER_SETTINGS = "UserSettings";
 
@@ -42,11 +40,7 @@ final class Translator {
 
   static CreateUserProfileRequest toCreateRequest(
       final ResourceModel model, final Map<String, String> tags) {
-    final ObjectNode json = SdkJson.retain(SdkJson.modelToJson(model), CREATE_MEMBERS);
-    json.remove("Tags");
-    final CreateUserProfileRequest request =
-        SdkJson.build(CreateUserProfileRequest.builder(), json);
-    return tags.isEmpty() ? request : request.toBuilder().tags(Tagging.toSdk(tags)).build();
+    return Tagging.createRequest(CreateUserProfileRequest.builder(), model, tags);
   }
 
   static DescribeUserProfileRequest toDescribeRequest(final ResourceModel model) {

@@ -1,5 +1,6 @@
 package com.org.sagemaker.common.lifecycle;
 
+import com.org.sagemaker.common.Backoff;
 import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.HandlerFailure;
 import com.org.sagemaker.common.OperationTimer;
@@ -8,7 +9,6 @@ import com.org.sagemaker.common.Tagging;
 import com.org.sagemaker.common.lifecycle.Waits.Wait;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequest;
@@ -75,16 +75,16 @@ public final class Lifecycle<
       final Logger logger) {
     final C context = callbackContext == null ? type.newContext() : callbackContext;
     OperationTimer.onInvocation(context, timings.clock());
-    final ProxyClient<SageMakerClient> proxyClient = proxy.newProxy(client);
+    final Invocation invocation = new Invocation(proxy, request, context, logger);
     ProgressEvent<M, C> event;
     try {
       event =
           switch (action) {
-            case CREATE -> create(proxy, request, context, proxyClient, logger);
-            case READ -> read(proxy, request, context, proxyClient);
-            case UPDATE -> update(proxy, request, context, proxyClient, logger);
-            case DELETE -> delete(proxy, request, context, proxyClient, logger);
-            case LIST -> list(proxy, request, context, proxyClient);
+            case CREATE -> invocation.create();
+            case READ -> invocation.read();
+            case UPDATE -> invocation.update();
+            case DELETE -> invocation.delete();
+            case LIST -> invocation.list();
           };
     } catch (final HandlerFailure e) {
       // Thrown mid-chain (e.g. a transition ended Failed): answer with the model, which carries the
@@ -100,366 +100,276 @@ public final class Lifecycle<
     return event;
   }
 
-  private ProgressEvent<M, C> create(
-      final AmazonWebServicesClientProxy proxy,
-      final ResourceHandlerRequest<M> request,
-      final C context,
-      final ProxyClient<SageMakerClient> client,
-      final Logger logger) {
-    final M model = request.getDesiredResourceState();
-    type.validateCreate(model);
-    Tagging.requireAllowed(request.getDesiredResourceTags());
-    final AtomicReference<Described<D>> described = new AtomicReference<>();
-    final SageMakerCall<M, ?, ?> create =
-        type.createCall(
-            Tagging.forCreate(request.getDesiredResourceTags(), request.getClientRequestToken()));
-    return steps(type.beforeCreate(request), ProgressEvent.progress(model, context), client, logger)
-        .then(progress -> callCreate(proxy, client, request, progress, create, logger))
-        .then(
-            progress ->
-                waits.await(
-                    proxy,
-                    client,
-                    progress,
-                    Wait.TRANSITION,
-                    timings.create(),
-                    type.callGraph("AwaitCreated"),
-                    Action.CREATE,
-                    described,
-                    logger))
-        .then(progress -> steps(type.afterCreate(request), progress, client, logger))
-        .then(progress -> finalRead(proxy, client, request, progress, described, Action.CREATE));
-  }
+  /** One invocation of a handler: what every step of its chain works with. */
+  private final class Invocation {
 
-  private <Q extends AwsRequest, R extends AwsResponse> ProgressEvent<M, C> callCreate(
-      final AmazonWebServicesClientProxy proxy,
-      final ProxyClient<SageMakerClient> client,
-      final ResourceHandlerRequest<M> request,
-      final ProgressEvent<M, C> progress,
-      final SageMakerCall<M, Q, R> create,
-      final Logger logger) {
-    return proxy
-        .initiate(create.name(), client, progress.getResourceModel(), progress.getCallbackContext())
-        .translateToServiceRequest(create.request())
-        .makeServiceCall(
-            (createRequest, c) -> {
-              logger.log("Creating " + type.label(progress.getResourceModel()));
-              return create.invoke(c, createRequest);
-            })
-        .handleError(
-            (createRequest, e, c, model, context) ->
-                ErrorRules.classify(Action.CREATE, e) == HandlerErrorCode.AlreadyExists
-                    ? type.onNameTaken(c, request, e, model, context)
-                    : ErrorRules.handle(Action.CREATE, e, model, context))
-        .done(
-            (createRequest, response, c, model, context) -> {
-              // Replayed from the context on every later invocation: the call is not repeated.
-              create.onResponse().accept(model, response);
-              context.setCreated(true);
-              return ProgressEvent.progress(model, context);
-            });
-  }
+    private final AmazonWebServicesClientProxy proxy;
+    private final ResourceHandlerRequest<M> request;
+    private final M model;
+    private final C context;
+    private final ProxyClient<SageMakerClient> sageMaker;
+    private final Logger logger;
 
-  private ProgressEvent<M, C> update(
-      final AmazonWebServicesClientProxy proxy,
-      final ResourceHandlerRequest<M> request,
-      final C context,
-      final ProxyClient<SageMakerClient> client,
-      final Logger logger) {
-    final M model = request.getDesiredResourceState();
-    final M previous = request.getPreviousResourceState();
-    type.requireIdentifier(model);
-    final AtomicReference<Described<D>> described = new AtomicReference<>();
-    final AtomicReference<Optional<U>> update = new AtomicReference<>(Optional.empty());
-    return ProgressEvent.progress(model, context)
-        .then(
-            progress ->
-                waits.await(
-                    proxy,
-                    client,
-                    progress,
-                    Wait.UPDATE,
-                    timings.update(),
-                    type.callGraph("AwaitReadyForUpdate"),
-                    Action.UPDATE,
-                    described,
-                    logger))
-        .then(
-            progress -> {
-              type.schemaRules().requireCreateOnlyUnchanged(previous, model);
-              type.validateUpdate(model, previous);
-              Tagging.requireAllowed(request.getDesiredResourceTags());
-              update.set(
-                  type.updateRequest(
-                      model, previous, Boolean.TRUE.equals(request.getRollback()), logger));
-              return progress;
-            })
-        .then(
-            progress ->
-                update.get().isEmpty()
-                    ? progress
-                    : callUpdate(proxy, client, progress, update.get().get(), previous, logger))
-        .then(
-            progress ->
-                update.get().isEmpty()
-                    ? progress
-                    : waits.await(
-                        proxy,
-                        client,
-                        progress,
-                        Wait.TRANSITION,
-                        timings.update(),
-                        type.callGraph("AwaitUpdated"),
-                        Action.UPDATE,
-                        described,
-                        logger))
-        .then(
-            progress ->
-                Tagging.update(
-                    client,
-                    () -> arn(client, model, described),
-                    request.getPreviousResourceTags(),
-                    request.getDesiredResourceTags(),
-                    progress))
-        .then(progress -> finalRead(proxy, client, request, progress, described, Action.UPDATE));
-  }
+    /** The last description of the resource in this invocation, for the final read. */
+    private final AtomicReference<Described<D>> described = new AtomicReference<>();
 
-  private ProgressEvent<M, C> callUpdate(
-      final AmazonWebServicesClientProxy proxy,
-      final ProxyClient<SageMakerClient> client,
-      final ProgressEvent<M, C> progress,
-      final U update,
-      final M previous,
-      final Logger logger) {
-    return steps(type.beforeUpdate(previous, update), progress, client, logger)
-        .then(
-            p ->
-                call(proxy, client, p, type.updateCall(update), Action.UPDATE, "Updating", logger));
-  }
+    Invocation(
+        final AmazonWebServicesClientProxy proxy,
+        final ResourceHandlerRequest<M> request,
+        final C context,
+        final Logger logger) {
+      this.proxy = proxy;
+      this.request = request;
+      this.model = request.getDesiredResourceState();
+      this.context = context;
+      this.sageMaker = proxy.newProxy(client);
+      this.logger = logger;
+    }
 
-  private ProgressEvent<M, C> delete(
-      final AmazonWebServicesClientProxy proxy,
-      final ResourceHandlerRequest<M> request,
-      final C context,
-      final ProxyClient<SageMakerClient> client,
-      final Logger logger) {
-    final M model = request.getDesiredResourceState();
-    type.requireIdentifier(model);
-    final AtomicReference<Described<D>> described = new AtomicReference<>();
-    return ProgressEvent.progress(model, context)
-        .then(
-            progress ->
-                waits.await(
-                    proxy,
-                    client,
-                    progress,
-                    Wait.DELETE,
-                    timings.delete(),
-                    type.callGraph("AwaitReadyForDelete"),
-                    Action.DELETE,
-                    described,
-                    logger))
-        .then(progress -> steps(type.beforeDelete(), progress, client, logger))
-        .then(
-            progress ->
-                call(proxy, client, progress, type.deleteCall(), Action.DELETE, "Deleting", logger))
-        .then(
-            progress ->
-                waits.await(
-                    proxy,
-                    client,
-                    progress,
-                    Wait.GONE,
-                    timings.delete(),
-                    type.callGraph("AwaitDeleted"),
-                    Action.DELETE,
-                    described,
-                    logger))
-        .then(progress -> ProgressEvent.defaultSuccessHandler(null));
-  }
+    ProgressEvent<M, C> create() {
+      type.validateCreate(model);
+      Tagging.requireAllowed(request.getDesiredResourceTags());
+      final SageMakerCall<M, ?, ?> create =
+          type.createCall(
+              Tagging.forCreate(request.getDesiredResourceTags(), request.getClientRequestToken()));
+      return steps(type.beforeCreate(request), ProgressEvent.progress(model, context))
+          .then(progress -> callCreate(progress, create))
+          .then(
+              progress ->
+                  await(progress, Wait.TRANSITION, timings.create(), "AwaitCreated", Action.CREATE))
+          .then(progress -> steps(type.afterCreate(request), progress))
+          .then(progress -> finalRead(Action.CREATE));
+    }
 
-  /** One SageMaker call in the chain, remembered in the context so it is made once. */
-  private <Q extends AwsRequest, R extends AwsResponse> ProgressEvent<M, C> call(
-      final AmazonWebServicesClientProxy proxy,
-      final ProxyClient<SageMakerClient> client,
-      final ProgressEvent<M, C> progress,
-      final SageMakerCall<M, Q, R> call,
-      final Action action,
-      final String verb,
-      final Logger logger) {
-    return proxy
-        .initiate(call.name(), client, progress.getResourceModel(), progress.getCallbackContext())
-        .translateToServiceRequest(call.request())
-        .makeServiceCall(
-            (request, c) -> {
-              logger.log(verb + " " + type.label(progress.getResourceModel()));
-              return call.invoke(c, request);
-            })
-        .handleError(
-            (request, e, c, model, context) -> ErrorRules.handle(action, e, model, context))
-        .progress();
-  }
+    private <Q extends AwsRequest, R extends AwsResponse> ProgressEvent<M, C> callCreate(
+        final ProgressEvent<M, C> progress, final SageMakerCall<M, Q, R> create) {
+      return proxy
+          .initiate(create.name(), sageMaker, model, progress.getCallbackContext())
+          .translateToServiceRequest(create.request())
+          .makeServiceCall(
+              (createRequest, c) -> {
+                logger.log("Creating " + type.label(model));
+                return create.invoke(c, createRequest);
+              })
+          .handleError(
+              (createRequest, e, c, m, ctx) ->
+                  ErrorRules.classify(Action.CREATE, e) == HandlerErrorCode.AlreadyExists
+                      ? type.onNameTaken(c, request, e, m, ctx)
+                      : ErrorRules.handle(Action.CREATE, e, m, ctx))
+          .done(
+              (createRequest, response, c, m, ctx) -> {
+                // Replayed from the context on every later invocation: the call is not repeated.
+                create.onResponse().accept(m, response);
+                ctx.setCreated(true);
+                return ProgressEvent.progress(m, ctx);
+              });
+    }
 
-  private ProgressEvent<M, C> read(
-      final AmazonWebServicesClientProxy proxy,
-      final ResourceHandlerRequest<M> request,
-      final C context,
-      final ProxyClient<SageMakerClient> client) {
-    final M model = request.getDesiredResourceState();
-    type.requireIdentifier(model);
-    return read(
-        proxy,
-        client,
-        model,
-        context,
-        null,
-        Action.READ,
-        Tagging.stackOnlyKeys(request.getDesiredResourceTags(), model));
-  }
+    ProgressEvent<M, C> update() {
+      final M previous = request.getPreviousResourceState();
+      type.requireIdentifier(model);
+      final AtomicReference<Optional<U>> update = new AtomicReference<>(Optional.empty());
+      return ProgressEvent.progress(model, context)
+          .then(
+              progress ->
+                  await(
+                      progress,
+                      Wait.UPDATE,
+                      timings.update(),
+                      "AwaitReadyForUpdate",
+                      Action.UPDATE))
+          .then(
+              progress -> {
+                type.schemaRules().requireCreateOnlyUnchanged(previous, model);
+                type.validateUpdate(model, previous);
+                Tagging.requireAllowed(request.getDesiredResourceTags());
+                update.set(
+                    type.updateRequest(
+                        model, previous, Boolean.TRUE.equals(request.getRollback()), logger));
+                return progress;
+              })
+          .then(
+              progress ->
+                  update.get().isEmpty()
+                      ? progress
+                      : steps(type.beforeUpdate(previous, update.get().get()), progress)
+                          .then(
+                              p ->
+                                  call(
+                                      p,
+                                      type.updateCall(update.get().get()),
+                                      Action.UPDATE,
+                                      "Updating"))
+                          .then(
+                              p ->
+                                  await(
+                                      p,
+                                      Wait.TRANSITION,
+                                      timings.update(),
+                                      "AwaitUpdated",
+                                      Action.UPDATE)))
+          .then(
+              progress ->
+                  Tagging.update(
+                      sageMaker,
+                      this::arn,
+                      request.getPreviousResourceTags(),
+                      request.getDesiredResourceTags(),
+                      progress))
+          .then(progress -> finalRead(Action.UPDATE));
+    }
 
-  private ProgressEvent<M, C> finalRead(
-      final AmazonWebServicesClientProxy proxy,
-      final ProxyClient<SageMakerClient> client,
-      final ResourceHandlerRequest<M> request,
-      final ProgressEvent<M, C> progress,
-      final AtomicReference<Described<D>> described,
-      final Action action) {
-    final M model = request.getDesiredResourceState();
-    return read(
-        proxy,
-        client,
-        model,
-        progress.getCallbackContext(),
-        described.get(),
-        action,
-        Tagging.stackOnlyKeys(request.getDesiredResourceTags(), model));
-  }
+    ProgressEvent<M, C> delete() {
+      type.requireIdentifier(model);
+      return ProgressEvent.progress(model, context)
+          .then(
+              progress ->
+                  await(
+                      progress,
+                      Wait.DELETE,
+                      timings.delete(),
+                      "AwaitReadyForDelete",
+                      Action.DELETE))
+          .then(progress -> steps(type.beforeDelete(), progress))
+          .then(progress -> call(progress, type.deleteCall(), Action.DELETE, "Deleting"))
+          .then(
+              progress ->
+                  await(progress, Wait.GONE, timings.delete(), "AwaitDeleted", Action.DELETE))
+          .then(progress -> ProgressEvent.defaultSuccessHandler(null));
+    }
 
-  /**
-   * The resource as SageMaker reports it. {@code described}, when this invocation already described
-   * it (the check that saw it InService), is used instead of describing it again. Errors are
-   * classified for {@code action}: a create or update retries a throttled read. A resource being
-   * deleted is NotFound.
-   */
-  private ProgressEvent<M, C> read(
-      final AmazonWebServicesClientProxy proxy,
-      final ProxyClient<SageMakerClient> client,
-      final M model,
-      final C context,
-      final Described<D> described,
-      final Action action,
-      final Set<String> stackOnlyKeys) {
-    if (described != null) {
-      try {
-        return succeeded(client, described, stackOnlyKeys);
-      } catch (final RuntimeException e) {
-        return ErrorRules.handle(action, e, model, context);
+    private ProgressEvent<M, C> await(
+        final ProgressEvent<M, C> progress,
+        final Wait wait,
+        final Backoff backoff,
+        final String step,
+        final Action action) {
+      return waits.await(
+          proxy,
+          sageMaker,
+          progress,
+          wait,
+          backoff,
+          type.callGraph(step),
+          action,
+          described,
+          logger);
+    }
+
+    /** One SageMaker call in the chain, remembered in the context so it is made once. */
+    private <Q extends AwsRequest, R extends AwsResponse> ProgressEvent<M, C> call(
+        final ProgressEvent<M, C> progress,
+        final SageMakerCall<M, Q, R> call,
+        final Action action,
+        final String verb) {
+      return proxy
+          .initiate(call.name(), sageMaker, model, progress.getCallbackContext())
+          .translateToServiceRequest(call.request())
+          .makeServiceCall(
+              (callRequest, c) -> {
+                logger.log(verb + " " + type.label(model));
+                return call.invoke(c, callRequest);
+              })
+          .handleError((callRequest, e, c, m, ctx) -> ErrorRules.handle(action, e, m, ctx))
+          .progress();
+    }
+
+    ProgressEvent<M, C> read() {
+      type.requireIdentifier(model);
+      return finalRead(Action.READ);
+    }
+
+    /**
+     * The resource as SageMaker reports it, from the description this invocation already has (the
+     * check that saw it InService) or a new one. Errors are classified for {@code action}: a create
+     * or update retries a throttled read. A resource being deleted is NotFound.
+     */
+    private ProgressEvent<M, C> finalRead(final Action action) {
+      if (described.get() != null) {
+        try {
+          return succeeded(sageMaker, described.get());
+        } catch (final RuntimeException e) {
+          return ErrorRules.handle(action, e, model, context);
+        }
       }
+      return describeAndRead(type.describeCall(), action);
     }
-    return describeAndRead(
-        proxy, client, model, context, type.describeCall(), action, stackOnlyKeys);
-  }
 
-  private <Q extends AwsRequest> ProgressEvent<M, C> describeAndRead(
-      final AmazonWebServicesClientProxy proxy,
-      final ProxyClient<SageMakerClient> client,
-      final M model,
-      final C context,
-      final SageMakerCall<M, Q, D> describe,
-      final Action action,
-      final Set<String> stackOnlyKeys) {
-    return proxy
-        .initiate(describe.name(), client, model, context)
-        .translateToServiceRequest(describe.request())
-        .makeServiceCall(
-            (request, c) -> {
-              final Described<D> now = type.described(describe.invoke(c, request));
-              if (Stabilization.DELETING.equals(now.status())) {
-                throw new HandlerFailure(
-                    HandlerErrorCode.NotFound, type.label(model) + " is being deleted.");
-              }
-              return now.response();
-            })
-        .handleError((request, e, c, m, ctx) -> ErrorRules.handle(action, e, m, ctx))
-        .done(
-            (request, response, c, m, ctx) ->
-                succeeded(c, type.described(response), stackOnlyKeys));
-  }
-
-  /** The model of a described resource, with its tags (Describe returns none). */
-  private ProgressEvent<M, C> succeeded(
-      final ProxyClient<SageMakerClient> client,
-      final Described<D> described,
-      final Set<String> stackOnlyKeys) {
-    return ProgressEvent.defaultSuccessHandler(
-        type.fromDescribe(
-            described.response(), Tagging.listAll(client, described.arn()), stackOnlyKeys));
-  }
-
-  /** One page per invocation; CloudFormation passes NextToken back. */
-  private ProgressEvent<M, C> list(
-      final AmazonWebServicesClientProxy proxy,
-      final ResourceHandlerRequest<M> request,
-      final C context,
-      final ProxyClient<SageMakerClient> client) {
-    // CloudFormation may send no model at all; the call chain needs one.
-    final M model =
-        request.getDesiredResourceState() == null
-            ? type.emptyModel()
-            : request.getDesiredResourceState();
-    return list(proxy, client, model, context, type.listCall(model), request.getNextToken());
-  }
-
-  private <Q extends AwsRequest, R extends AwsResponse> ProgressEvent<M, C> list(
-      final AmazonWebServicesClientProxy proxy,
-      final ProxyClient<SageMakerClient> client,
-      final M model,
-      final C context,
-      final ListCall<M, Q, R> list,
-      final String nextToken) {
-    return proxy
-        .initiate(list.name(), client, model, context)
-        .translateToServiceRequest(m -> list.request().apply(nextToken))
-        .makeServiceCall(
-            (request, c) ->
-                c.injectCredentialsAndInvokeV2(request, list.operation().apply(c.client())))
-        .handleError((request, e, c, m, ctx) -> ErrorRules.handle(Action.LIST, e, m, ctx))
-        .done(
-            response ->
-                ProgressEvent.<M, C>builder()
-                    .resourceModels(list.models().apply(response))
-                    .nextToken(list.nextToken().apply(response))
-                    .status(OperationStatus.SUCCESS)
-                    .build());
-  }
-
-  /** The ARN, known once the resource was described in this invocation; described otherwise. */
-  private String arn(
-      final ProxyClient<SageMakerClient> client,
-      final M model,
-      final AtomicReference<Described<D>> described) {
-    if (described.get() == null) {
-      described.set(type.described(describe(client, model, type.describeCall())));
+    private <Q extends AwsRequest> ProgressEvent<M, C> describeAndRead(
+        final SageMakerCall<M, Q, D> describe, final Action action) {
+      return proxy
+          .initiate(describe.name(), sageMaker, model, context)
+          .translateToServiceRequest(describe.request())
+          .makeServiceCall(
+              (describeRequest, c) -> {
+                final Described<D> now = type.described(describe.invoke(c, describeRequest));
+                if (Stabilization.DELETING.equals(now.status())) {
+                  throw new HandlerFailure(
+                      HandlerErrorCode.NotFound, type.label(model) + " is being deleted.");
+                }
+                return now.response();
+              })
+          .handleError((describeRequest, e, c, m, ctx) -> ErrorRules.handle(action, e, m, ctx))
+          .done((describeRequest, response, c, m, ctx) -> succeeded(c, type.described(response)));
     }
-    return described.get().arn();
-  }
 
-  private static <M, Q extends AwsRequest, D extends AwsResponse> D describe(
-      final ProxyClient<SageMakerClient> client,
-      final M model,
-      final SageMakerCall<M, Q, D> describe) {
-    return describe.invoke(client, describe.request().apply(model));
-  }
-
-  private ProgressEvent<M, C> steps(
-      final List<Step<M, C>> steps,
-      final ProgressEvent<M, C> start,
-      final ProxyClient<SageMakerClient> client,
-      final Logger logger) {
-    ProgressEvent<M, C> progress = start;
-    for (final Step<M, C> step : steps) {
-      progress = progress.then(p -> step.apply(client, p, logger));
+    /**
+     * The model of a described resource, with its tags (Describe returns none); tags that came from
+     * stack-level tags only are not the resource's Tags.
+     */
+    private ProgressEvent<M, C> succeeded(
+        final ProxyClient<SageMakerClient> c, final Described<D> resource) {
+      return ProgressEvent.defaultSuccessHandler(
+          type.fromDescribe(
+              resource.response(),
+              Tagging.listAll(c, resource.arn()),
+              Tagging.stackOnlyKeys(request.getDesiredResourceTags(), model)));
     }
-    return progress;
+
+    /** One page per invocation; CloudFormation passes NextToken back. */
+    ProgressEvent<M, C> list() {
+      // CloudFormation may send no model at all; the call chain needs one.
+      final M listed = model == null ? type.emptyModel() : model;
+      return list(listed, type.listCall(listed));
+    }
+
+    private <Q extends AwsRequest, R extends AwsResponse> ProgressEvent<M, C> list(
+        final M listed, final ListCall<M, Q, R> list) {
+      return proxy
+          .initiate(list.name(), sageMaker, listed, context)
+          .translateToServiceRequest(m -> list.request().apply(request.getNextToken()))
+          .makeServiceCall(
+              (listRequest, c) ->
+                  c.injectCredentialsAndInvokeV2(listRequest, list.operation().apply(c.client())))
+          .handleError((listRequest, e, c, m, ctx) -> ErrorRules.handle(Action.LIST, e, m, ctx))
+          .done(
+              response ->
+                  ProgressEvent.<M, C>builder()
+                      .resourceModels(list.models().apply(response))
+                      .nextToken(list.nextToken().apply(response))
+                      .status(OperationStatus.SUCCESS)
+                      .build());
+    }
+
+    /** The ARN, known once the resource was described in this invocation; described otherwise. */
+    private String arn() {
+      if (described.get() == null) {
+        described.set(type.described(describe(type.describeCall())));
+      }
+      return described.get().arn();
+    }
+
+    private <Q extends AwsRequest> D describe(final SageMakerCall<M, Q, D> describe) {
+      return describe.invoke(sageMaker, describe.request().apply(model));
+    }
+
+    private ProgressEvent<M, C> steps(
+        final List<Step<M, C>> steps, final ProgressEvent<M, C> start) {
+      ProgressEvent<M, C> progress = start;
+      for (final Step<M, C> step : steps) {
+        progress = progress.then(p -> step.apply(sageMaker, p, logger));
+      }
+      return progress;
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.json.JSONObject;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsResponse;
@@ -30,14 +31,24 @@ public abstract class StudioType<
 
   private final String callGraphPrefix;
   private final SchemaRules schemaRules;
+  private final Supplier<C> newContext;
+  private final Supplier<M> emptyModel;
 
   /**
    * @param typeName e.g. {@code Org::SageMaker::StudioDomain}; names the call graphs
    * @param schema the type's schema, for its create-only properties
+   * @param newContext a fresh callback context, for an operation's first invocation
+   * @param emptyModel a model to carry through the List call chain when CloudFormation sends none
    */
-  protected StudioType(final String typeName, final JSONObject schema) {
+  protected StudioType(
+      final String typeName,
+      final JSONObject schema,
+      final Supplier<C> newContext,
+      final Supplier<M> emptyModel) {
     this.callGraphPrefix = typeName.replace("::", "-");
     this.schemaRules = new SchemaRules(schema);
+    this.newContext = newContext;
+    this.emptyModel = emptyModel;
   }
 
   /**
@@ -51,10 +62,13 @@ public abstract class StudioType<
     return schemaRules;
   }
 
-  public abstract C newContext();
+  final C newContext() {
+    return newContext.get();
+  }
 
-  /** A model to carry through the List call chain when CloudFormation sends none. */
-  public abstract M emptyModel();
+  final M emptyModel() {
+    return emptyModel.get();
+  }
 
   /** Names the resource in messages and logs, e.g. "Domain d-123". */
   public abstract String label(M model);
