@@ -5,11 +5,8 @@ import static com.org.sagemaker.runner.ResourceTypes.USER_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.common.ContractTestInputs;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,11 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * matters here, from its resource_client.py:
  *
  * <ul>
- *   <li>every call is a new HandlerRequest with a fresh token as bearerToken and logical id, no
- *       stack or system tags, and callbackContext null ({@code make_request});
- *   <li>while IN_PROGRESS it checks the primary identifier, waits the callback delay, and calls
- *       again with the response's model as resourceProperties and its callbackContext ({@code
- *       call}); Read and List must never answer IN_PROGRESS;
+ *   <li>each call and its callbacks go to the handler as {@link SuiteCalls} makes them;
  *   <li>an update's desired state is the update input with the created model's identifiers and
  *       read-only properties ({@code generate_update_example}); its previous state is the create
  *       handler's OUTPUT, with everything SageMaker filled in ({@code updated_resource});
@@ -49,12 +41,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ContractSuiteReplayTest {
 
   private EmulatedAws aws;
+  private SuiteCalls calls;
   private Map<String, String> exports;
 
   /** Stands in for registration/test-domain.yaml's exports, as the contract-test kit sets them. */
   @BeforeEach
   void theTestDomainAndItsExports(final EmulatedAws emulated) {
     aws = emulated;
+    calls = new SuiteCalls(aws.clock, aws.handlerLogs);
     final JsonNode domain =
         aws.emulator.call(
             "CreateDomain",
@@ -246,60 +240,10 @@ class ContractSuiteReplayTest {
       return call(action, model, previous, null);
     }
 
-    /** {@code resource_client.call}: one request, then its callbacks, as the suite makes them. */
     private JsonNode call(
         final String action, final JsonNode model, final JsonNode previous, final String next) {
-      final String token = UUID.randomUUID().toString();
-      final ObjectNode request = EmulatedAws.JSON.createObjectNode();
-      final ObjectNode data = request.putObject("requestData");
-      data.putObject("callerCredentials")
-          .put("accessKeyId", "AKIDEXAMPLE")
-          .put("secretAccessKey", "secret")
-          .put("sessionToken", "token");
-      data.set("resourceProperties", model.deepCopy());
-      data.set("previousResourceProperties", previous == null ? NullNode.instance : previous);
-      data.put("logicalResourceId", token);
-      data.putNull("typeConfiguration");
-      request
-          .put("region", "us-east-1")
-          .put("awsAccountId", "123456789012")
-          .put("action", action)
-          .putNull("callbackContext");
-      request.put("bearerToken", token).put("resourceType", type);
-      if (next != null) {
-        request.put("nextToken", next);
-      }
-      JsonNode response = invoke(request);
-      while ("IN_PROGRESS".equals(response.path("status").asText())) {
-        assertThat(action).as("Read and List never answer IN_PROGRESS").isNotIn("READ", "LIST");
-        for (final String pointer : ResourceTypes.pointers(type, "primaryIdentifier")) {
-          assertThat(response.path("resourceModel").at(pointer).isMissingNode())
-              .as("every IN_PROGRESS event carries %s", pointer)
-              .isFalse();
-        }
-        aws.clock.advance(Duration.ofSeconds(response.path("callbackDelaySeconds").asLong()));
-        data.set("resourceProperties", response.get("resourceModel"));
-        request.set("callbackContext", response.get("callbackContext"));
-        response = invoke(request);
-      }
-      return response;
-    }
-
-    private JsonNode invoke(final ObjectNode request) {
-      final ByteArrayOutputStream out = new ByteArrayOutputStream();
-      HandlerTmpdir.enter();
-      try {
-        ResourceTypes.handler(type)
-            .handleRequest(
-                new ByteArrayInputStream(EmulatedAws.JSON.writeValueAsBytes(request)),
-                out,
-                new LocalLambdaContext(type, new EmulatedAws.CapturingLogger(aws.handlerLogs)));
-        return EmulatedAws.JSON.readTree(out.toByteArray());
-      } catch (final IOException e) {
-        throw new UncheckedIOException(e);
-      } finally {
-        HandlerTmpdir.exit();
-      }
+      final List<JsonNode> events = calls.call(type, action, model, previous, next);
+      return events.get(events.size() - 1);
     }
   }
 }
