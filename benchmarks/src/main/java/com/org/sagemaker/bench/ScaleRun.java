@@ -6,6 +6,7 @@ import com.org.sagemaker.emulator.Timings;
 import com.org.sagemaker.emulator.VirtualClock;
 import com.org.sagemaker.runner.Deployer;
 import com.org.sagemaker.runner.HandlerInvoker;
+import com.org.sagemaker.runner.Plan;
 import com.org.sagemaker.runner.StackEvents;
 import com.org.sagemaker.runner.StackState;
 import com.org.sagemaker.runner.Template;
@@ -112,7 +113,7 @@ final class ScaleRun implements AutoCloseable {
     final String name = "scale-" + profiles + "-" + ++stacks;
     final StackState.TargetId where = StackState.TargetId.emulator();
     final StackState state = StackState.fresh(name, where);
-    final Timeline timeline = Timeline.virtual(clock);
+    final Timeline timeline = Timeline.virtual(clock, clock::advance);
     final HandlerInvoker invoker =
         new HandlerInvoker(
             new HandlerInvoker.Stack(
@@ -133,9 +134,9 @@ final class ScaleRun implements AutoCloseable {
     final Counts beforeCreate = counts();
     final Deployer.Outcome created =
         deployer.deploy(
-            Deployer.plan(
+            Plan.of(
                 Template.parse(template(name, profiles), name + ".yaml"),
-                Deployer.Inputs.none(),
+                Plan.Inputs.none(),
                 state,
                 where),
             true);

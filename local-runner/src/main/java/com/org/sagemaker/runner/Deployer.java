@@ -12,12 +12,10 @@ import java.util.Set;
  * Runs stack operations the way CloudFormation is shaped: a {@link Plan} (the change set, from
  * template and state alone), an {@link Execution} of it, a {@link Rollback} derived from what was
  * executed, and the stack's status and events around them. Also the programmatic entry point, e.g.
- * for a benchmark: {@link #plan} then {@link #deploy}, and {@link #delete}, each answering an
+ * for a benchmark: {@link Plan#of} then {@link #deploy}, and {@link #delete}, each answering an
  * {@link Outcome} with the SageMaker time it took.
  */
 public final class Deployer {
-
-  static final String STACK_TYPE = "AWS::CloudFormation::Stack";
 
   /** A stack status in which CloudFormation allows no update (user guide; ValidationError). */
   private static final Set<String> NOT_UPDATABLE =
@@ -35,15 +33,6 @@ public final class Deployer {
       int operations,
       int invocations,
       List<String> failedResources) {}
-
-  /** What a deploy is given besides the template. */
-  public record Inputs(
-      Map<String, String> parameters, Map<String, String> imports, Map<String, String> stackTags) {
-
-    public static Inputs none() {
-      return new Inputs(Map.of(), Map.of(), Map.of());
-    }
-  }
 
   private final HandlerInvoker invoker;
   private final Timeline timeline;
@@ -63,17 +52,6 @@ public final class Deployer {
     this.timeline = timeline;
     this.events = events;
     this.workers = workers;
-  }
-
-  /** The change set deploying {@code template} to the stack would make; nothing is touched. */
-  public static Plan plan(
-      final Template template,
-      final Inputs inputs,
-      final StackState state,
-      final StackState.TargetId where) {
-    final StackContext context =
-        StackContext.of(template, state.identity(where), inputs.parameters(), inputs.imports());
-    return new Planner(context, state, inputs.stackTags()).plan();
   }
 
   /** Creates the stack, or updates it to the plan; rolls back a failure unless told not to. */
@@ -222,26 +200,6 @@ public final class Deployer {
         result.failed());
   }
 
-  /** Reads each resource and reports where it differs from what the template set; true if none. */
-  public boolean drift(final StackState state) {
-    return new Drift(invoker, events).check(state);
-  }
-
-  /** The runner is no CloudFormation on AWS: it does not deploy stand-ins there, nor go on. */
-  static void refuseStandIns(final Plan plan) {
-    final List<String> standIns =
-        plan.standIns().stream().map(c -> c.logicalId() + " (" + c.type() + ")").toList();
-    if (!standIns.isEmpty()) {
-      throw new IllegalStateException(
-          "--aws: the runner deploys only Org::SageMaker::StudioDomain and StudioUserProfile;"
-              + " these resources of the template would be stand-ins, which it never creates on"
-              + " AWS: "
-              + String.join(", ", standIns)
-              + ". Nothing was done. Deploy the template with CloudFormation, or take those"
-              + " resources out and pass their values as parameters.");
-    }
-  }
-
   /** What earlier failures left: deleted first (stack-failure-options.md). */
   private void deleteLeftovers(final StackRun run, final StackState state) {
     if (state.leftovers.isEmpty()) {
@@ -273,7 +231,7 @@ public final class Deployer {
     }
     final Map<String, String> outputs;
     try {
-      outputs = plan.context().outputs(Execution.live(state));
+      outputs = plan.context().outputs(state.liveValues());
     } catch (final TemplateException e) {
       return false;
     }
@@ -281,7 +239,7 @@ public final class Deployer {
   }
 
   private void event(final StackState state, final String status, final String reason) {
-    events.event(state.stackName, STACK_TYPE, status, reason);
+    events.stack(state.stackName, status, reason);
   }
 
   private Outcome outcome(

@@ -1,7 +1,6 @@
 package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -282,33 +281,6 @@ final class Execution {
   }
 
   private StackContext.ResourceValues live() {
-    return live(state);
-  }
-
-  /** What resources give now: their values as the stack's state holds them. */
-  static StackContext.ResourceValues live(final StackState state) {
-    return new StackContext.ResourceValues() {
-      @Override
-      public JsonNode ref(final String logicalId, final String location) {
-        final StackState.ResourceState resource = present(logicalId, location);
-        return TextNode.valueOf(ResourceTypes.ref(resource.type, resource.model));
-      }
-
-      @Override
-      public JsonNode attribute(
-          final String logicalId, final String attribute, final String location) {
-        final StackState.ResourceState resource = present(logicalId, location);
-        return ResourceTypes.attribute(
-            resource.type, logicalId, resource.model, resource.properties, attribute, location);
-      }
-
-      private StackState.ResourceState present(final String logicalId, final String location) {
-        final StackState.ResourceState resource = state.resources.get(logicalId);
-        if (resource == null || resource.model == null) {
-          throw new TemplateException(location, logicalId + " has no value yet");
-        }
-        return resource;
-      }
-    };
+    return state.liveValues();
   }
 }

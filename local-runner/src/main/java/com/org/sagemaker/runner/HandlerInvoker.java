@@ -229,7 +229,7 @@ public final class HandlerInvoker {
    */
   public HandlerInvoker(
       final Stack stack, final Waiter waiter, final LambdaLogger logs, final int maxInvocations) {
-    this(stack, waiter, logs, maxInvocations, ResourceTypes::handler);
+    this(stack, waiter, logs, maxInvocations, type -> ResourceTypes.handled(type).newHandler());
   }
 
   /**

@@ -100,11 +100,11 @@ final class ImportPlan {
   private void assignDomains(final List<String> values) {
     for (final String value : values) {
       final String[] parts = split(value);
-      final String domainId = valid(parts[1], ResourceTypes.DOMAIN, "DomainId", "--domain-id");
+      final String domainId = valid(parts[1], StudioTypes.DOMAIN, "DomainId", "--domain-id");
       final String logicalId =
           parts[0] != null ? parts[0] : onlyUnassigned(StudioCustomResources.Kind.DOMAIN, value);
       require(logicalId, StudioCustomResources.Kind.DOMAIN, "--domain-id " + value);
-      targets.put(logicalId, new Target(logicalId, ResourceTypes.DOMAIN, domainId, null));
+      targets.put(logicalId, new Target(logicalId, StudioTypes.DOMAIN, domainId, null));
     }
   }
 
@@ -115,7 +115,7 @@ final class ImportPlan {
       final String name =
           valid(
               parts[1].substring(slash + 1),
-              ResourceTypes.USER_PROFILE,
+              StudioTypes.USER_PROFILE,
               "UserProfileName",
               "--profile");
       String logicalId = parts[0];
@@ -128,7 +128,7 @@ final class ImportPlan {
       require(logicalId, StudioCustomResources.Kind.PROFILE, "--profile " + value);
       final String domainId =
           slash >= 0
-              ? valid(parts[1].substring(0, slash), ResourceTypes.DOMAIN, "DomainId", "--profile")
+              ? valid(parts[1].substring(0, slash), StudioTypes.DOMAIN, "DomainId", "--profile")
               : domainOf(logicalId);
       final JsonNode written = converted.get(logicalId).path("UserProfileName");
       if (written.isTextual() && !written.asText().equals(name)) {
@@ -140,7 +140,7 @@ final class ImportPlan {
                 + "'s profile "
                 + written.asText());
       }
-      targets.put(logicalId, new Target(logicalId, ResourceTypes.USER_PROFILE, domainId, name));
+      targets.put(logicalId, new Target(logicalId, StudioTypes.USER_PROFILE, domainId, name));
     }
     // Literal names identify themselves.
     for (final StudioCustomResources.Found found : studio.values()) {
@@ -153,7 +153,7 @@ final class ImportPlan {
             found.logicalId(),
             new Target(
                 found.logicalId(),
-                ResourceTypes.USER_PROFILE,
+                StudioTypes.USER_PROFILE,
                 domainOf(found.logicalId()),
                 written.asText()));
       }

@@ -86,7 +86,7 @@ final class Importer {
                   context, adopted, resource, byId.get(logicalId), state.resources.get(logicalId)));
     }
     problems.throwIfAny();
-    events.event(state.stackName, Deployer.STACK_TYPE, "IMPORT_IN_PROGRESS", "User Initiated");
+    events.stack(state.stackName, "IMPORT_IN_PROGRESS", "User Initiated");
     for (final String logicalId : context.order) {
       if (!state.resources.containsKey(logicalId)) {
         final String type = context.resources.get(logicalId).type();
@@ -96,10 +96,10 @@ final class Importer {
       }
     }
     state.resources = adopted.resources;
-    state.outputs = new LinkedHashMap<>(context.outputs(Execution.live(state)));
+    state.outputs = new LinkedHashMap<>(context.outputs(state.liveValues()));
     state.parameters = new LinkedHashMap<>(context.parameters);
     state.status = "IMPORT_COMPLETE";
-    events.event(state.stackName, Deployer.STACK_TYPE, state.status, null);
+    events.stack(state.stackName, state.status, null);
     events.line("Drift of the imported resources:");
     final Drift drift = new Drift(invoker, events);
     boolean inSync = true;
@@ -190,7 +190,7 @@ final class Importer {
       final ToImport entry,
       final StackState.ResourceState existing) {
     final String logicalId = resource.logicalId();
-    final JsonNode desired = context.properties(logicalId, Execution.live(adopted));
+    final JsonNode desired = context.properties(logicalId, adopted.liveValues());
     if (existing != null) {
       if (!Objects.equals(existing.properties, desired)) {
         throw new TemplateException(
@@ -215,7 +215,8 @@ final class Importer {
     }
     // User guide: "The properties and configuration values for each resource to import adhere
     // to the resource type schema".
-    final InputCheck.Failure invalid = InputCheck.schema(resource.type(), desired, List.of());
+    final InputFailure invalid =
+        ResourceTypes.handled(resource.type()).checkSchema(desired, List.of());
     if (invalid != null) {
       throw new TemplateException("Resources." + logicalId + ".Properties", invalid.message());
     }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.org.sagemaker.common.HandlerFailure;
-import com.org.sagemaker.studiodomain.DomainRules;
-import com.org.sagemaker.studiouserprofile.ProfileRules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -19,40 +16,30 @@ import software.amazon.cloudformation.resource.Validator;
 import software.amazon.cloudformation.resource.exceptions.ValidationException;
 
 /**
- * The checks a handler makes on its input before any call, made offline: the wrapper's schema
- * validation (the runtime's own {@link Serializer} and {@link Validator} on the type's schema, with
- * the messages the runtime 2.2.5's AbstractWrapper builds from them) and the rules the schema
- * cannot express ({@link DomainRules}, {@link ProfileRules}). The same input gets the same message
- * here as from the handler.
+ * The wrapper's schema validation of a handler's input, made offline: the runtime's own {@link
+ * Serializer} and {@link Validator} on the type's schema and model class, with the messages the
+ * runtime 2.2.5's AbstractWrapper builds from them. The same input gets the same message here as
+ * from the handler.
  */
 final class InputCheck {
-
-  /** One schema violation: where ({@code #/DomainName}) and what. */
-  record Violation(String pointer, String message) {}
-
-  /** A refused input: the handler's error code and message, and the violations in it. */
-  record Failure(String errorCode, String message, List<Violation> violations) {}
 
   private static final Serializer SERIALIZER = new Serializer();
   private static final Validator VALIDATOR = new Validator();
   private static final Map<String, JSONObject> SCHEMAS = new ConcurrentHashMap<>();
 
-  private static final Map<String, TypeReference<?>> MODELS =
-      Map.of(
-          ResourceTypes.DOMAIN,
-          new TypeReference<com.org.sagemaker.studiodomain.ResourceModel>() {},
-          ResourceTypes.USER_PROFILE,
-          new TypeReference<com.org.sagemaker.studiouserprofile.ResourceModel>() {});
-
   private InputCheck() {}
 
   /**
-   * The wrapper's validation of a model for CREATE or UPDATE; null when it passes. Violations at or
-   * under {@code ignored} pointers (values not known yet) do not count.
+   * The wrapper's validation of a model of {@code type} (deserialized as {@code model}) for CREATE
+   * or UPDATE; null when it passes. Violations at or under {@code ignored} pointers (values not
+   * known yet) do not count.
    */
-  static Failure schema(final String type, final JsonNode properties, final List<String> ignored) {
+  static InputFailure schema(
+      final String type,
+      final TypeReference<?> model,
+      final JsonNode properties,
+      final List<String> ignored) {
     final String raw = properties.toString();
-    final TypeReference<?> model = MODELS.get(type);
     try {
       SERIALIZER.deserialize(raw, model);
     } catch (final MismatchedInputException e) {
@@ -66,7 +53,7 @@ final class InputCheck {
             v,
             ignored);
       }
-      return new Failure(
+      return new InputFailure(
           "InvalidRequest",
           "Resource properties validation failed with invalid configuration",
           List.of());
@@ -96,32 +83,10 @@ final class InputCheck {
     return null;
   }
 
-  /**
-   * The type's own input rules; {@code previous} (the properties last deployed, or null) selects
-   * the update rules. Null when they pass.
-   */
-  static Failure rules(final String type, final JsonNode properties, final JsonNode previous) {
+  /** The properties as the handler's model class, as the wrapper deserializes its request. */
+  static <M> M model(final TypeReference<M> model, final JsonNode properties) {
     try {
-      if (ResourceTypes.DOMAIN.equals(type)) {
-        final com.org.sagemaker.studiodomain.ResourceModel desired = model(type, properties);
-        if (previous == null) {
-          DomainRules.validate(desired);
-        } else {
-          DomainRules.validateUpdate(desired, model(type, previous));
-        }
-      } else {
-        ProfileRules.validate(model(type, properties));
-      }
-      return null;
-    } catch (final HandlerFailure e) {
-      return new Failure(e.getErrorCode().name(), e.getMessage(), List.of());
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> T model(final String type, final JsonNode properties) {
-    try {
-      return (T) SERIALIZER.deserialize(properties.toString(), MODELS.get(type));
+      return SERIALIZER.deserialize(properties.toString(), model);
     } catch (final IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -141,27 +106,28 @@ final class InputCheck {
     return message.toString();
   }
 
-  private static Failure failure(
+  private static InputFailure failure(
       final String message, final ValidationException e, final List<String> ignored) {
     final List<ValidationException> causes =
         e.getCausingExceptions().isEmpty() ? List.of(e) : e.getCausingExceptions();
-    final List<Violation> violations = new ArrayList<>();
+    final List<InputFailure.Violation> violations = new ArrayList<>();
     for (final ValidationException cause : causes) {
       final String text = String.valueOf(cause.getMessage());
       final String pointer = text.startsWith("#") ? text.split(":", 2)[0] : "#";
       if (ignored.stream().noneMatch(p -> pointer.equals(p) || pointer.startsWith(p + "/"))) {
-        violations.add(new Violation(pointer, text));
+        violations.add(new InputFailure.Violation(pointer, text));
       }
     }
     if (violations.isEmpty()) {
       return null;
     }
-    return new Failure(
+    return new InputFailure(
         "InvalidRequest",
         violations.size() == causes.size()
             ? message
             : "Model validation failed ("
-                + String.join(", ", violations.stream().map(Violation::message).toList())
+                + String.join(
+                    ", ", violations.stream().map(InputFailure.Violation::message).toList())
                 + ")",
         violations);
   }

@@ -12,6 +12,34 @@ import java.util.Map;
 public record Plan(
     StackContext context, StackState state, List<Change> changes, Map<String, String> stackTags) {
 
+  /** What a deploy is given besides the template. */
+  public record Inputs(
+      Map<String, String> parameters, Map<String, String> imports, Map<String, String> stackTags) {
+
+    public static Inputs none() {
+      return new Inputs(Map.of(), Map.of(), Map.of());
+    }
+  }
+
+  /**
+   * The change set deploying {@code template} to the stack would make; nothing is touched. The
+   * programmatic entry point, e.g. for a benchmark: then {@link Deployer#deploy}.
+   */
+  public static Plan of(
+      final Template template,
+      final Inputs inputs,
+      final StackState state,
+      final StackState.TargetId where) {
+    final StackContext context =
+        StackContext.of(
+            template,
+            state.identity(where),
+            inputs.parameters(),
+            inputs.imports(),
+            ResourceTypes::attributeProblem);
+    return new Planner(context, state, inputs.stackTags()).plan();
+  }
+
   /** What happens to one resource. */
   public enum Action {
     ADD("Add"),

@@ -1,60 +1,64 @@
 package com.org.sagemaker.runner;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
-/** The registry types this project provides, each by its handler entry point. */
+/**
+ * The one registry of resource types: the types driven through their handlers, as registered by
+ * each {@link TypeProvider} on the class path, and stand-ins ({@link StandIns}) for every other
+ * type. What the planner, the execution and the state ask of a type: its schema's property lists,
+ * what Ref and Fn::GetAtt give, its handlers' timeouts, a new handler.
+ */
 public final class ResourceTypes {
 
-  public static final String DOMAIN = "Org::SageMaker::StudioDomain";
-  public static final String USER_PROFILE = "Org::SageMaker::StudioUserProfile";
+  private static final Map<String, HandledType> HANDLED = load();
 
-  private static final Map<String, Supplier<RequestStreamHandler>> HANDLERS =
-      Map.of(
-          DOMAIN, com.org.sagemaker.studiodomain.HandlerWrapper::new,
-          USER_PROFILE, com.org.sagemaker.studiouserprofile.HandlerWrapper::new);
-
-  private static final Map<String, String> SCHEMAS =
-      Map.of(
-          DOMAIN, "org-sagemaker-studiodomain.json",
-          USER_PROFILE, "org-sagemaker-studiouserprofile.json");
+  /** Each schema, parsed once: the runner consults them for every resource and drift check. */
+  private static final Map<String, JsonNode> SCHEMAS = new ConcurrentHashMap<>();
 
   private ResourceTypes() {}
 
-  /** Each schema, parsed once: Deployer consults them for every resource and drift check. */
-  private static final Map<String, JsonNode> PARSED = new ConcurrentHashMap<>();
+  private static Map<String, HandledType> load() {
+    final Map<String, HandledType> types = new LinkedHashMap<>();
+    for (final TypeProvider provider : ServiceLoader.load(TypeProvider.class)) {
+      provider.types().forEach(type -> types.put(type.typeName(), type));
+    }
+    if (types.isEmpty()) {
+      // Without them every resource would be a stand-in, and a deploy would deploy nothing.
+      throw new IllegalStateException(
+          "no resource types registered: META-INF/services/"
+              + TypeProvider.class.getName()
+              + " is missing from the class path");
+    }
+    return Collections.unmodifiableMap(types);
+  }
+
+  /** The type as its handler drives it; an error naming the supported types for any other. */
+  public static HandledType handled(final String typeName) {
+    final HandledType type = HANDLED.get(typeName);
+    if (type == null) {
+      throw new IllegalArgumentException(
+          "Unsupported resource type " + typeName + "; supported: " + names());
+    }
+    return type;
+  }
 
   /** The type's schema, as its handler jar carries it. */
-  static JsonNode schema(final String typeName) {
-    requireSupported(typeName);
-    return PARSED.computeIfAbsent(typeName, ResourceTypes::parse);
-  }
-
-  private static JsonNode parse(final String typeName) {
-    try (InputStream in = schemaFile(typeName)) {
-      return Template.JSON.readTree(in);
-    } catch (final IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The schema file as the type's handler jar carries it at its root. */
-  static InputStream schemaFile(final String typeName) {
-    requireSupported(typeName);
-    return ResourceTypes.class.getClassLoader().getResourceAsStream(SCHEMAS.get(typeName));
+  public static JsonNode schema(final String typeName) {
+    final HandledType type = handled(typeName);
+    return SCHEMAS.computeIfAbsent(typeName, name -> type.schema());
   }
 
   /** A property list of the schema, e.g. createOnlyProperties, as property paths. */
-  static List<String> pointers(final String typeName, final String list) {
+  public static List<String> pointers(final String typeName, final String list) {
     final List<String> paths = new ArrayList<>();
     schema(typeName)
         .path(list)
@@ -63,11 +67,11 @@ public final class ResourceTypes {
   }
 
   /**
-   * What Ref returns: for this project's types the primary identifier, its parts joined by "|" (the
-   * join of a composite identifier is not established from AWS documentation); for a stand-in the
-   * Ref it was given.
+   * What Ref returns: for a handled type the primary identifier, its parts joined by "|" (the join
+   * of a composite identifier is not established from AWS documentation); for a stand-in the Ref it
+   * was given.
    */
-  static String ref(final String typeName, final JsonNode model) {
+  public static String ref(final String typeName, final JsonNode model) {
     if (isStandIn(typeName)) {
       return model.path(StandIns.REF).asText();
     }
@@ -78,9 +82,9 @@ public final class ResourceTypes {
     return String.join("|", parts);
   }
 
-  /** True unless the type is one of this project's: those are deployed, the rest stand in. */
-  static boolean isStandIn(final String typeName) {
-    return !HANDLERS.containsKey(typeName);
+  /** True unless a provider registered the type: those are deployed, the rest stand in. */
+  public static boolean isStandIn(final String typeName) {
+    return !HANDLED.containsKey(typeName);
   }
 
   /**
@@ -88,7 +92,7 @@ public final class ResourceTypes {
    * registry type's attributes are its readOnlyProperties (cfn-lint's model, and the generated
    * docs' "Fn::GetAtt" section), nested ones written with dots.
    */
-  static String attributeProblem(
+  public static String attributeProblem(
       final String typeName, final String logicalId, final String attribute) {
     if (isStandIn(typeName)) {
       return StandIns.attributeProblem(typeName, logicalId, attribute);
@@ -115,7 +119,7 @@ public final class ResourceTypes {
    * The value of Fn::GetAtt {@code logicalId.attribute}, from what the resource's handler or
    * stand-in gave.
    */
-  static JsonNode attribute(
+  public static JsonNode attribute(
       final String typeName,
       final String logicalId,
       final JsonNode model,
@@ -142,28 +146,16 @@ public final class ResourceTypes {
    * The schema's timeoutInMinutes for an action; the provider meta-schema's default is 120 ("the
    * invoker of the handler" stops listening after it).
    */
-  static int timeoutMinutes(final String typeName, final String action) {
+  public static int timeoutMinutes(final String typeName, final String action) {
     return schema(typeName)
         .path("handlers")
-        .path(action.toLowerCase(java.util.Locale.ROOT))
+        .path(action.toLowerCase(Locale.ROOT))
         .path("timeoutInMinutes")
         .asInt(120);
   }
 
+  /** The types driven through their handlers, in the order their providers give them. */
   public static Set<String> names() {
-    return HANDLERS.keySet();
-  }
-
-  /** A new instance of the type's HandlerWrapper, as Lambda would create it. */
-  static RequestStreamHandler handler(final String typeName) {
-    requireSupported(typeName);
-    return HANDLERS.get(typeName).get();
-  }
-
-  private static void requireSupported(final String typeName) {
-    if (!HANDLERS.containsKey(typeName)) {
-      throw new IllegalArgumentException(
-          "Unsupported resource type " + typeName + "; supported: " + names());
-    }
+    return HANDLED.keySet();
   }
 }

@@ -96,8 +96,7 @@ final class Rollback {
           item -> state.leftovers.add(new StackState.Leftover(item.logicalId(), item.resource())));
       return false;
     }
-    run.events.event(
-        state.stackName, Deployer.STACK_TYPE, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
+    run.events.stack(state.stackName, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
     final Deletions.Result result = new Deletions(run, before.stackTags).delete(created);
     result
         .remaining()

@@ -24,8 +24,17 @@ final class StackContext {
     JsonNode attribute(String logicalId, String attribute, String location);
   }
 
+  /**
+   * Why Fn::GetAtt cannot ask a resource of {@code type} for {@code attribute}, or null when it
+   * can: what the registry of resource types knows, asked while the template is evaluated.
+   */
+  @FunctionalInterface
+  interface AttributeCheck {
+    String problem(String type, String logicalId, String attribute);
+  }
+
   final Template template;
-  final HandlerInvoker.Stack stack;
+  final StackIdentity stack;
   final Map<String, JsonNode> parameters;
   final Map<String, Boolean> conditions;
   final Map<String, String> imports;
@@ -49,7 +58,7 @@ final class StackContext {
 
   private StackContext(
       final Template template,
-      final HandlerInvoker.Stack stack,
+      final StackIdentity stack,
       final Map<String, JsonNode> parameters,
       final Map<String, Boolean> conditions,
       final Map<String, String> imports,
@@ -72,13 +81,15 @@ final class StackContext {
 
   /**
    * Evaluates {@code template} for the stack with the given parameter values and imports ({@code
-   * --import Name=Value}, what Fn::ImportValue reads).
+   * --import Name=Value}, what Fn::ImportValue reads); {@code attributes} says which Fn::GetAtt
+   * attributes each resource type has.
    */
   static StackContext of(
       final Template template,
-      final HandlerInvoker.Stack stack,
+      final StackIdentity stack,
       final Map<String, String> parameterValues,
-      final Map<String, String> imports) {
+      final Map<String, String> imports,
+      final AttributeCheck attributes) {
     final Map<String, JsonNode> parameters = Parameters.resolve(template, parameterValues);
     final StackContext partial =
         new StackContext(
@@ -106,10 +117,10 @@ final class StackContext {
             List.of(),
             List.of(),
             partial.mappings);
-    return withConditions.withResources();
+    return withConditions.withResources(attributes);
   }
 
-  private StackContext withResources() {
+  private StackContext withResources(final AttributeCheck attributes) {
     final TemplateException.Collector problems = new TemplateException.Collector();
     final Map<String, Template.Resource> included = new LinkedHashMap<>();
     template
@@ -142,7 +153,7 @@ final class StackContext {
             needs.addAll(references.resources());
             dependencies.put(resource.logicalId(), needs);
             unresolved(needs, included, location, "Resources", problems);
-            checkAttributes(references, included, location, problems);
+            checkAttributes(references, included, location, attributes, problems);
           });
     }
     for (final Template.Output output : includedOutputs) {
@@ -151,7 +162,7 @@ final class StackContext {
             final Intrinsics.References references = intrinsics.references(output.value());
             final String location = "Outputs." + output.name();
             unresolved(references.resources(), included, location, "Outputs", problems);
-            checkAttributes(references, included, location, problems);
+            checkAttributes(references, included, location, attributes, problems);
           });
     }
     problems.throwIfAny();
@@ -208,12 +219,13 @@ final class StackContext {
       final Intrinsics.References references,
       final Map<String, Template.Resource> included,
       final String location,
+      final AttributeCheck attributes,
       final TemplateException.Collector problems) {
     for (final Map.Entry<String, String> attribute : references.attributes()) {
       final Template.Resource target = included.get(attribute.getKey());
       if (target != null && target.type() != null) {
         final String problem =
-            ResourceTypes.attributeProblem(target.type(), target.logicalId(), attribute.getValue());
+            attributes.problem(target.type(), target.logicalId(), attribute.getValue());
         if (problem != null) {
           problems.add(location, problem);
         }

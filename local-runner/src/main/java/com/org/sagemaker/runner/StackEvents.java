@@ -11,6 +11,9 @@ import java.util.function.Supplier;
  */
 public final class StackEvents {
 
+  /** The type CloudFormation's events give the stack itself. */
+  private static final String STACK_TYPE = "AWS::CloudFormation::Stack";
+
   private final PrintWriter out;
   private final Supplier<Instant> clock;
 
@@ -31,6 +34,11 @@ public final class StackEvents {
                 reason == null ? "" : reason)
             .stripTrailing());
     out.flush();
+  }
+
+  /** An event of the stack itself, e.g. UPDATE_IN_PROGRESS. */
+  public void stack(final String stackName, final String status, final String reason) {
+    event(stackName, STACK_TYPE, status, reason);
   }
 
   /** The live indicator while a resource stabilizes. */

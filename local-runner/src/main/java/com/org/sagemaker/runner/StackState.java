@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -167,8 +168,35 @@ public final class StackState {
   }
 
   /** The stack's name and where it lives, as a handler request carries them. */
-  HandlerInvoker.Stack identity(final TargetId where) {
-    return new HandlerInvoker.Stack(stackName, stackId, where.region(), where.accountId(), null);
+  StackIdentity identity(final TargetId where) {
+    return new StackIdentity(stackName, stackId, where.region(), where.accountId());
+  }
+
+  /** What the resources give now (Ref, Fn::GetAtt): their values as this state holds them. */
+  StackContext.ResourceValues liveValues() {
+    return new StackContext.ResourceValues() {
+      @Override
+      public JsonNode ref(final String logicalId, final String location) {
+        final ResourceState resource = present(logicalId, location);
+        return TextNode.valueOf(ResourceTypes.ref(resource.type, resource.model));
+      }
+
+      @Override
+      public JsonNode attribute(
+          final String logicalId, final String attribute, final String location) {
+        final ResourceState resource = present(logicalId, location);
+        return ResourceTypes.attribute(
+            resource.type, logicalId, resource.model, resource.properties, attribute, location);
+      }
+
+      private ResourceState present(final String logicalId, final String location) {
+        final ResourceState resource = resources.get(logicalId);
+        if (resource == null || resource.model == null) {
+          throw new TemplateException(location, logicalId + " has no value yet");
+        }
+        return resource;
+      }
+    };
   }
 
   static Path file(final Path directory, final TargetId where, final String stackName) {

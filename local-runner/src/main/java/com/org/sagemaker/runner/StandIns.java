@@ -52,7 +52,7 @@ final class StandIns {
       final String type,
       final String logicalId,
       final JsonNode properties,
-      final HandlerInvoker.Stack stack) {
+      final StackIdentity stack) {
     final Maker maker = new Maker(logicalId, properties, stack);
     final ObjectNode model = Template.object();
     final Shape shape = SHAPES.get(type);
@@ -145,10 +145,10 @@ final class StandIns {
   private static final class Maker {
     private final String logicalId;
     private final JsonNode properties;
-    private final HandlerInvoker.Stack stack;
+    private final StackIdentity stack;
     private final byte[] seed;
 
-    Maker(final String logicalId, final JsonNode properties, final HandlerInvoker.Stack stack) {
+    Maker(final String logicalId, final JsonNode properties, final StackIdentity stack) {
       this.logicalId = logicalId;
       this.properties = properties;
       this.stack = stack;

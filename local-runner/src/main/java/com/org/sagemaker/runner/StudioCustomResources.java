@@ -28,8 +28,8 @@ final class StudioCustomResources {
 
   /** The two kinds of custom resource the sample has, and the type each becomes. */
   enum Kind {
-    DOMAIN(ResourceTypes.DOMAIN, "Custom::StudioDomain", "domain_function"),
-    PROFILE(ResourceTypes.USER_PROFILE, "Custom::UserProfile", "UserProfile_function");
+    DOMAIN(StudioTypes.DOMAIN, "Custom::StudioDomain", "domain_function"),
+    PROFILE(StudioTypes.USER_PROFILE, "Custom::UserProfile", "UserProfile_function");
 
     final String newType;
     final String customType;

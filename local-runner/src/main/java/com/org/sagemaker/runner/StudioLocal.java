@@ -174,9 +174,9 @@ public final class StudioLocal implements Runnable {
         description = "A stack-level tag for every resource, Key=Value (repeatable).")
     Map<String, String> tags = new LinkedHashMap<>();
 
-    Deployer.Inputs inputs(final StackState state) {
+    Plan.Inputs inputs(final StackState state) {
       // As with CloudFormation, an update that names no tags keeps the stack's tags.
-      return new Deployer.Inputs(parameters, imports, tags.isEmpty() ? state.stackTags : tags);
+      return new Plan.Inputs(parameters, imports, tags.isEmpty() ? state.stackTags : tags);
     }
   }
 
@@ -228,10 +228,9 @@ public final class StudioLocal implements Runnable {
     @Override
     boolean run(final StackState state) throws IOException {
       final Plan plan =
-          Deployer.plan(
-              Template.load(options.template), inputs.inputs(state), state, options.where());
+          Plan.of(Template.load(options.template), inputs.inputs(state), state, options.where());
       if (options.aws) {
-        Deployer.refuseStandIns(plan);
+        refuseStandIns(plan);
       }
       return onTarget(
           state,
@@ -260,8 +259,7 @@ public final class StudioLocal implements Runnable {
     @Override
     boolean run(final StackState state) {
       final Plan plan =
-          Deployer.plan(
-              Template.load(options.template), inputs.inputs(state), state, options.where());
+          Plan.of(Template.load(options.template), inputs.inputs(state), state, options.where());
       if ("json".equals(format)) {
         out().println(PlanPrinter.json(plan).toPrettyString());
       } else {
@@ -324,10 +322,11 @@ public final class StudioLocal implements Runnable {
               Template.load(options.template),
               state.identity(options.where()),
               inputs.parameters,
-              inputs.imports);
+              inputs.imports,
+              ResourceTypes::attributeProblem);
       final List<Importer.ToImport> imports = Importer.read(resourcesToImport);
       if (options.aws) {
-        Deployer.refuseStandIns(new Planner(context, state, state.stackTags).plan());
+        refuseStandIns(new Planner(context, state, state.stackTags).plan());
       }
       return onTarget(
           state,
@@ -354,10 +353,7 @@ public final class StudioLocal implements Runnable {
   static final class DriftCommand extends StackCommand {
     @Override
     boolean run(final StackState state) throws IOException {
-      return onTarget(
-          state,
-          (target, invoker, events) ->
-              new Deployer(invoker, target.timeline(), events, 1).drift(state));
+      return onTarget(state, (target, invoker, events) -> new Drift(invoker, events).check(state));
     }
   }
 
@@ -400,6 +396,21 @@ public final class StudioLocal implements Runnable {
     boolean run(final StackState state) {
       printOutputs(state, out());
       return true;
+    }
+  }
+
+  /** The runner is no CloudFormation on AWS: it does not deploy stand-ins there, nor go on. */
+  private static void refuseStandIns(final Plan plan) {
+    final List<String> standIns =
+        plan.standIns().stream().map(c -> c.logicalId() + " (" + c.type() + ")").toList();
+    if (!standIns.isEmpty()) {
+      throw new IllegalStateException(
+          "--aws: the runner deploys only Org::SageMaker::StudioDomain and StudioUserProfile;"
+              + " these resources of the template would be stand-ins, which it never creates on"
+              + " AWS: "
+              + String.join(", ", standIns)
+              + ". Nothing was done. Deploy the template with CloudFormation, or take those"
+              + " resources out and pass their values as parameters.");
     }
   }
 

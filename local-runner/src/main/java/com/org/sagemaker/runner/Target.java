@@ -83,7 +83,7 @@ final class Target implements AutoCloseable {
         emulator,
         clock,
         stateDirectory,
-        noWait ? Timeline.virtual(clock) : Timeline.scaled(clock, timeScale),
+        noWait ? Timeline.virtual(clock, clock::advance) : Timeline.scaled(clock, timeScale),
         () ->
             new HandlerInvoker.Credentials(
                 "AKIDLOCALEMULATOR", "local-emulator-secret", "local-emulator-token"));

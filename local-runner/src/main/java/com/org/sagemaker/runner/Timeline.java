@@ -1,9 +1,9 @@
 package com.org.sagemaker.runner;
 
-import com.org.sagemaker.emulator.VirtualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * The time a stack operation runs on: SageMaker's time. On the emulator's virtual clock, waiting
@@ -23,9 +23,12 @@ public interface Timeline {
     waitUntil(now().plus(delay));
   }
 
-  /** A clock that moves only when waited on: waiting costs no real time. */
-  static Timeline virtual(final VirtualClock clock) {
-    return on(clock, clock::advance);
+  /**
+   * A clock that moves only when waited on: waiting costs no real time. {@code advance} moves
+   * {@code clock} (e.g. the emulator's {@code VirtualClock::advance}).
+   */
+  static Timeline virtual(final Clock clock, final Consumer<Duration> advance) {
+    return on(clock, advance);
   }
 
   /** A clock running {@code scale} times faster than real time: waiting sleeps 1/scale of it. */
@@ -39,7 +42,7 @@ public interface Timeline {
   }
 
   /** Time from {@code clock}; a wait for a positive time is {@code wait}'s to make. */
-  private static Timeline on(final Clock clock, final java.util.function.Consumer<Duration> wait) {
+  private static Timeline on(final Clock clock, final Consumer<Duration> wait) {
     return new Timeline() {
       @Override
       public Instant now() {

@@ -14,7 +14,7 @@ import java.util.Map;
  * The template's structure, parameters, conditions, references (to missing resources, parameters
  * and attributes) and dependency cycles, as CloudFormation checks them before it starts; then each
  * resource of this project's types as its handler would check it before any SageMaker call ({@link
- * InputCheck}). Values known only once resources exist (e.g. a DomainId) are not checked.
+ * HandledType}). Values known only once resources exist (e.g. a DomainId) are not checked.
  */
 final class Validation {
 
@@ -31,7 +31,7 @@ final class Validation {
   static List<Finding> check(
       final String text,
       final String name,
-      final Deployer.Inputs inputs,
+      final Plan.Inputs inputs,
       final StackState state,
       final StackState.TargetId where) {
     final List<Finding> findings = new ArrayList<>();
@@ -42,7 +42,8 @@ final class Validation {
               Template.parse(text, name),
               state.identity(where),
               inputs.parameters(),
-              inputs.imports());
+              inputs.imports(),
+              ResourceTypes::attributeProblem);
     } catch (final TemplateException e) {
       e.problems().forEach(p -> findings.add(finding(p.location(), p.message())));
       return findings;
@@ -63,8 +64,8 @@ final class Validation {
       }
       final String location = "Resources." + logicalId + ".Properties";
       final JsonNode concrete = Unknown.placeholders(properties);
-      final InputCheck.Failure schema =
-          InputCheck.schema(type, concrete, unknownPointers(properties, "#"));
+      final HandledType handled = ResourceTypes.handled(type);
+      final InputFailure schema = handled.checkSchema(concrete, unknownPointers(properties, "#"));
       if (schema != null) {
         schema
             .violations()
@@ -76,9 +77,8 @@ final class Validation {
         continue;
       }
       final StackState.ResourceState previous = state.resources.get(logicalId);
-      final InputCheck.Failure rules =
-          InputCheck.rules(
-              type,
+      final InputFailure rules =
+          handled.checkRules(
               concrete,
               previous == null || !previous.type.equals(type) ? null : previous.properties);
       if (rules != null) {

@@ -61,14 +61,14 @@ class BadInputPropertiesTest {
 
   private static final Map<String, String> VALID =
       Map.of(
-          ResourceTypes.DOMAIN,
+          StudioTypes.DOMAIN,
           "{\"DomainName\": \"valid\", \"AuthMode\": \"IAM\", \"VpcId\": \"vpc-1\", \"SubnetIds\": [\"subnet-1\"], \"DefaultUserSettings\": {\"ExecutionRole\": \"arn:aws:iam::123456789012:role/R\"}}",
-          ResourceTypes.USER_PROFILE,
+          StudioTypes.USER_PROFILE,
           "{\"DomainId\": \"d-0123456789ab\", \"UserProfileName\": \"valid\"}");
 
   @Provide
   Arbitrary<Mutation> invalidModels() {
-    final Arbitrary<String> type = Arbitraries.of(ResourceTypes.DOMAIN, ResourceTypes.USER_PROFILE);
+    final Arbitrary<String> type = Arbitraries.of(StudioTypes.DOMAIN, StudioTypes.USER_PROFILE);
     return type.flatMap(
         t -> {
           final JsonNode schema = ResourceTypes.schema(t);
@@ -183,7 +183,7 @@ class BadInputPropertiesTest {
         Validation.check(
             template.toString(),
             "bad.json",
-            Deployer.Inputs.none(),
+            Plan.Inputs.none(),
             StackState.fresh("bad", where),
             where);
     assertThat(findings).isNotEmpty().allSatisfy(f -> assertThat(f.logicalId()).isEqualTo("Bad"));
@@ -218,7 +218,7 @@ class BadInputPropertiesTest {
 
   @Provide
   Arbitrary<Mutation> createOnlyChanges() {
-    return Arbitraries.of(ResourceTypes.DOMAIN, ResourceTypes.USER_PROFILE)
+    return Arbitraries.of(StudioTypes.DOMAIN, StudioTypes.USER_PROFILE)
         .flatMap(
             t ->
                 Arbitraries.of(
@@ -247,7 +247,7 @@ class BadInputPropertiesTest {
   }
 
   private static void identify(final String type, final ObjectNode model) {
-    if (ResourceTypes.DOMAIN.equals(type)) {
+    if (StudioTypes.DOMAIN.equals(type)) {
       model.put("DomainId", "d-0123456789ab");
     }
   }
@@ -263,7 +263,7 @@ class BadInputPropertiesTest {
   }
 
   private static String nameProperty(final String type) {
-    return ResourceTypes.DOMAIN.equals(type) ? "DomainName" : "UserProfileName";
+    return StudioTypes.DOMAIN.equals(type) ? "DomainName" : "UserProfileName";
   }
 
   /** Top-level writable properties whose schema has {@code keyword} (or is of that type). */

@@ -1,7 +1,7 @@
 package com.org.sagemaker.runner;
 
-import static com.org.sagemaker.runner.ResourceTypes.DOMAIN;
-import static com.org.sagemaker.runner.ResourceTypes.USER_PROFILE;
+import static com.org.sagemaker.runner.StudioTypes.DOMAIN;
+import static com.org.sagemaker.runner.StudioTypes.USER_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,14 +40,14 @@ class ContractInputsTest {
     deployer =
         new Deployer(
             aws.invoker,
-            Timeline.virtual(aws.clock),
+            Timeline.virtual(aws.clock, aws.clock::advance),
             new StackEvents(new PrintWriter(events), aws.clock::instant),
             1);
     testStack = StackState.fresh("studio-contract-tests", where);
     final Plan plan =
-        Deployer.plan(
+        Plan.of(
             Template.load(TEST_DOMAIN_TEMPLATE),
-            new Deployer.Inputs(
+            new Plan.Inputs(
                 Map.of(
                     "VpcId", "vpc-0123456789abcdef0",
                     "SubnetId", "subnet-0123456789abcdef0",

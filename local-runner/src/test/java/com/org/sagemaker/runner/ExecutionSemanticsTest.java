@@ -82,9 +82,9 @@ class ExecutionSemanticsTest {
   }
 
   private Plan plan(final String template, final Map<String, String> parameters) {
-    return Deployer.plan(
+    return Plan.of(
         Template.parse(template, "t.yaml"),
-        new Deployer.Inputs(parameters, Map.of(), Map.of()),
+        new Plan.Inputs(parameters, Map.of(), Map.of()),
         state,
         where);
   }

@@ -124,7 +124,7 @@ final class FakeHandlers implements Function<String, RequestStreamHandler> {
         final Failure failure = pending.remove(0);
         return failed(failure.errorCode(), failure.message(), null);
       }
-      if ("CREATE".equals(action) && ResourceTypes.DOMAIN.equals(type)) {
+      if ("CREATE".equals(action) && StudioTypes.DOMAIN.equals(type)) {
         properties.put("DomainId", "d-fake" + ++domains);
       }
       if ("CREATE".equals(action)
@@ -160,7 +160,7 @@ final class FakeHandlers implements Function<String, RequestStreamHandler> {
   }
 
   static String identifier(final String type, final JsonNode model) {
-    return ResourceTypes.DOMAIN.equals(type)
+    return StudioTypes.DOMAIN.equals(type)
         ? model.path("DomainId").asText()
         : model.path("DomainId").asText() + "|" + model.path("UserProfileName").asText();
   }

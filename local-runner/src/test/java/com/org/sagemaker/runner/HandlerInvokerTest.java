@@ -36,7 +36,7 @@ class HandlerInvokerTest {
         bounded.invoke(
             HandlerInvoker.Request.of(
                 "CREATE",
-                ResourceTypes.DOMAIN,
+                StudioTypes.DOMAIN,
                 "Slow",
                 json(
                     "{\"DomainName\": \"slow\", \"AuthMode\": \"IAM\", \"VpcId\": \"vpc-1\", \"SubnetIds\": [\"subnet-1\"], \"DefaultUserSettings\": {\"ExecutionRole\": \"%s\"}}"
@@ -53,8 +53,7 @@ class HandlerInvokerTest {
     // The second IN_PROGRESS ends it: no wait for a callback that will not come.
     assertThat(waits).hasSize(1).allSatisfy(w -> assertThat(w).isPositive());
     aws.clock.advance(Duration.ofHours(1));
-    assertThat(aws.run("DELETE", ResourceTypes.DOMAIN, "Slow", result.model()).succeeded())
-        .isTrue();
+    assertThat(aws.run("DELETE", StudioTypes.DOMAIN, "Slow", result.model()).succeeded()).isTrue();
   }
 
   @Test
@@ -63,7 +62,7 @@ class HandlerInvokerTest {
         aws.invoker.invoke(
             new HandlerInvoker.Request(
                 "LIST",
-                ResourceTypes.DOMAIN,
+                StudioTypes.DOMAIN,
                 "Any",
                 json("{}"),
                 null,
@@ -77,10 +76,10 @@ class HandlerInvokerTest {
 
   @Test
   void unknownTypesAreNamed() {
-    assertThatThrownBy(() -> ResourceTypes.handler("AWS::S3::Bucket"))
+    assertThatThrownBy(() -> ResourceTypes.handled("AWS::S3::Bucket"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("AWS::S3::Bucket")
-        .hasMessageContaining(ResourceTypes.DOMAIN);
+        .hasMessageContaining(StudioTypes.DOMAIN);
   }
 
   @Test
@@ -92,7 +91,7 @@ class HandlerInvokerTest {
   void theLambdaContextIsThatOfATypeFunction() {
     final LocalLambdaContext context =
         new LocalLambdaContext(
-            ResourceTypes.DOMAIN, new EmulatedAws.CapturingLogger(new ArrayList<>()));
+            StudioTypes.DOMAIN, new EmulatedAws.CapturingLogger(new ArrayList<>()));
     assertThat(context.getFunctionName()).isEqualTo("Org-SageMaker-StudioDomain");
     assertThat(context.getRemainingTimeInMillis()).isEqualTo(60_000);
     assertThat(context.getMemoryLimitInMB()).isEqualTo(256);

@@ -55,7 +55,7 @@ class HandlerTmpdirTest {
             new EmulatedAws.CapturingLogger(new ArrayList<>()),
             5,
             type -> scrubbing);
-    try (Scheduler scheduler = new Scheduler(Timeline.virtual(clock), 8)) {
+    try (Scheduler scheduler = new Scheduler(Timeline.virtual(clock, clock::advance), 8)) {
       for (int i = 0; i < 64; i++) {
         final HandlerInvoker.Operation operation =
             invoker.begin(

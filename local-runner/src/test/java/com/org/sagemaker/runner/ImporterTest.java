@@ -52,7 +52,11 @@ class ImporterTest {
     final HandlerInvoker invoker = TestStacks.invoker(state, where, clock, fake);
     final StackContext context =
         StackContext.of(
-            Template.parse(template, "t.yaml"), state.identity(where), Map.of(), Map.of());
+            Template.parse(template, "t.yaml"),
+            state.identity(where),
+            Map.of(),
+            Map.of(),
+            ResourceTypes::attributeProblem);
     return new Importer(invoker, new StackEvents(new PrintWriter(out, true), clock::instant))
         .run(context, state, Importer.read(file));
   }

@@ -64,8 +64,8 @@ class MigrateDeployTest {
             "SubnetIds=subnet-0aaa1111bbbb22223,subnet-0ccc3333dddd44445");
     assertThat(deployed)
         .contains("SageMakerExecutionRole", "AWS::IAM::Role")
-        .contains("StudioDomain", ResourceTypes.DOMAIN)
-        .contains("UserProfile", ResourceTypes.USER_PROFILE)
+        .contains("StudioDomain", StudioTypes.DOMAIN)
+        .contains("UserProfile", StudioTypes.USER_PROFILE)
         .contains("CREATE_COMPLETE")
         .doesNotContain("FAILED");
     assertThat(savedState())

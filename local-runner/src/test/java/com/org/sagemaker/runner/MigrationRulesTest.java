@@ -85,7 +85,7 @@ class MigrationRulesTest {
             "Resources.Domain.Properties.RetentionPolicy",
             "Resources.Domain.Properties.DefaultUserSettings");
     assertThat(none.findings().get(1).message())
-        .isEqualTo("required by " + ResourceTypes.DOMAIN + " but missing; add it");
+        .isEqualTo("required by " + StudioTypes.DOMAIN + " but missing; add it");
 
     final Migrator.Migration sso =
         domain(
@@ -152,7 +152,7 @@ class MigrationRulesTest {
         .extracting(MigrationFinding::toString)
         .containsExactly(
             "Resources.Profile.Properties.UserProfileArn: read-only in "
-                + ResourceTypes.USER_PROFILE
+                + StudioTypes.USER_PROFILE
                 + " (it returns it as an attribute); dropped");
   }
 
@@ -391,7 +391,7 @@ class MigrationRulesTest {
         .extracting(MigrationFinding::toString)
         .containsExactly(
             "Resources.Profile.Properties.UserProfileName: required by "
-                + ResourceTypes.USER_PROFILE
+                + StudioTypes.USER_PROFILE
                 + " but missing; add it",
             "Outputs.Name.Value: Profile has no UserProfileName to stand in for it; left as is");
     assertThat(migration.template().at("/Outputs/Arn/Value"))

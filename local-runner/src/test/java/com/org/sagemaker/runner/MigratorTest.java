@@ -182,7 +182,7 @@ class MigratorTest {
                   DomainId: !Ref StudioDomain
                   UserProfileName: bob
                 """));
-    assertThat(resources.at("/Alice/Type").asText()).isEqualTo(ResourceTypes.USER_PROFILE);
+    assertThat(resources.at("/Alice/Type").asText()).isEqualTo(StudioTypes.USER_PROFILE);
     // The profile's name was its Ref; the value stands in, and the order is kept by DependsOn.
     assertThat(resources.get("FirstUserParameter"))
         .isEqualTo(

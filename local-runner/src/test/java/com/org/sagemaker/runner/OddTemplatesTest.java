@@ -22,8 +22,8 @@ class OddTemplatesTest {
 
   private static final List<String> TYPES =
       List.of(
-          ResourceTypes.DOMAIN,
-          ResourceTypes.USER_PROFILE,
+          StudioTypes.DOMAIN,
+          StudioTypes.USER_PROFILE,
           "AWS::IAM::Role",
           "AWS::EC2::VPC",
           "AWS::EC2::Subnet",
@@ -48,15 +48,14 @@ class OddTemplatesTest {
     final String text = template.toString();
     final StackState state = StackState.fresh("odd", WHERE);
     try {
-      final Plan plan =
-          Deployer.plan(Template.parse(text, "odd.json"), Deployer.Inputs.none(), state, WHERE);
+      final Plan plan = Plan.of(Template.parse(text, "odd.json"), Plan.Inputs.none(), state, WHERE);
       PlanPrinter.text(plan, "here");
       PlanPrinter.json(plan);
     } catch (final TemplateException expected) {
       assertThat(expected.problems()).isNotEmpty();
     }
     final List<Validation.Finding> findings =
-        Validation.check(text, "odd.json", Deployer.Inputs.none(), state, WHERE);
+        Validation.check(text, "odd.json", Plan.Inputs.none(), state, WHERE);
     assertThat(Validation.text("odd.json", findings)).isNotEmpty();
   }
 

@@ -2,8 +2,8 @@ package com.org.sagemaker.runner;
 
 import static com.org.sagemaker.runner.EmulatedAws.ROLE;
 import static com.org.sagemaker.runner.EmulatedAws.json;
-import static com.org.sagemaker.runner.ResourceTypes.DOMAIN;
-import static com.org.sagemaker.runner.ResourceTypes.USER_PROFILE;
+import static com.org.sagemaker.runner.StudioTypes.DOMAIN;
+import static com.org.sagemaker.runner.StudioTypes.USER_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -47,9 +47,9 @@ class PlannerTest {
 
   private Plan plan(
       final String template, final Map<String, String> parameters, final Map<String, String> tags) {
-    return Deployer.plan(
+    return Plan.of(
         Template.parse(template, "t.yaml"),
-        new Deployer.Inputs(parameters, Map.of(), tags),
+        new Plan.Inputs(parameters, Map.of(), tags),
         state,
         where);
   }

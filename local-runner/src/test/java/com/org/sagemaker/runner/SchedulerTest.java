@@ -54,7 +54,7 @@ class SchedulerTest {
   void waitsOverlapOnOneClockAndSettleInOrder() {
     for (final int workers : new int[] {1, 3}) {
       final VirtualClock clock = VirtualClock.manual(START);
-      final Timeline timeline = Timeline.virtual(clock);
+      final Timeline timeline = Timeline.virtual(clock, clock::advance);
       final List<String> log = Collections.synchronizedList(new ArrayList<>());
       try (Scheduler scheduler = new Scheduler(timeline, workers)) {
         scheduler.submit(new Steps("a", 3, Duration.ofSeconds(100), log, timeline));
@@ -69,7 +69,8 @@ class SchedulerTest {
 
   @Test
   void drainTakesWhatWaitsAndWorkFailuresSurface() {
-    final Timeline timeline = Timeline.virtual(VirtualClock.manual(START));
+    final VirtualClock clock = VirtualClock.manual(START);
+    final Timeline timeline = Timeline.virtual(clock, clock::advance);
     final List<String> log = new ArrayList<>();
     try (Scheduler scheduler = new Scheduler(timeline, 1)) {
       scheduler.submit(new Steps("a", 2, Duration.ofSeconds(1), log, timeline));

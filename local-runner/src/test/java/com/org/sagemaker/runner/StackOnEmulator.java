@@ -19,7 +19,7 @@ final class StackOnEmulator {
   StackOnEmulator(final EmulatedAws aws, final String name, final int workers) {
     this.aws = aws;
     this.state = StackState.fresh(name, where);
-    final Timeline timeline = Timeline.virtual(aws.clock);
+    final Timeline timeline = Timeline.virtual(aws.clock, aws.clock::advance);
     final HandlerInvoker invoker =
         new HandlerInvoker(
             TestStacks.credentialed(state, where),
@@ -36,9 +36,9 @@ final class StackOnEmulator {
 
   Deployer.Outcome deploy(final String template, final Map<String, String> parameters) {
     return deployer.deploy(
-        Deployer.plan(
+        Plan.of(
             Template.parse(template, state.stackName + ".yaml"),
-            new Deployer.Inputs(parameters, Map.of(), Map.of()),
+            new Plan.Inputs(parameters, Map.of(), Map.of()),
             state,
             where),
         true);

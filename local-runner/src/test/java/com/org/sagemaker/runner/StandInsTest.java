@@ -9,13 +9,12 @@ import org.junit.jupiter.api.Test;
 /** Stand-ins: Ref and attributes in the real types' shapes, the same for a stack and logical id. */
 class StandInsTest {
 
-  private static final HandlerInvoker.Stack STACK =
-      new HandlerInvoker.Stack(
+  private static final StackIdentity STACK =
+      new StackIdentity(
           "studio",
           "arn:aws:cloudformation:eu-west-1:111122223333:stack/studio/abc",
           "eu-west-1",
-          "111122223333",
-          null);
+          "111122223333");
 
   private static JsonNode model(
       final String type, final String logicalId, final String properties) {
@@ -75,13 +74,12 @@ class StandInsTest {
     assertThat(model("AWS::EC2::VPC", "Vpc", "{}")).isEqualTo(model("AWS::EC2::VPC", "Vpc", "{}"));
     assertThat(model("AWS::EC2::VPC", "Vpc", "{}"))
         .isNotEqualTo(model("AWS::EC2::VPC", "Other", "{}"));
-    final HandlerInvoker.Stack other =
-        new HandlerInvoker.Stack(
+    final StackIdentity other =
+        new StackIdentity(
             "studio",
             "arn:aws:cloudformation:eu-west-1:111122223333:stack/studio/def",
             "eu-west-1",
-            "111122223333",
-            null);
+            "111122223333");
     assertThat(StandIns.model("AWS::EC2::VPC", "Vpc", Template.object(), other))
         .isNotEqualTo(model("AWS::EC2::VPC", "Vpc", "{}"));
   }
@@ -101,15 +99,15 @@ class StandInsTest {
         .contains("no attribute table for AWS::Glue::Job", "Job", "Arn");
     assertThatThrownBy(() -> attribute("AWS::EC2::VPC", "{}", "InstanceTenancy"))
         .hasMessageContaining("the property InstanceTenancy is not set on R");
-    assertThat(ResourceTypes.attributeProblem(ResourceTypes.DOMAIN, "Domain", "DomainName"))
+    assertThat(ResourceTypes.attributeProblem(StudioTypes.DOMAIN, "Domain", "DomainName"))
         .startsWith("Template error: resource Domain does not support attribute type DomainName")
         .contains("DomainId", "Url");
-    assertThat(ResourceTypes.attributeProblem(ResourceTypes.USER_PROFILE, "P", "UserProfileArn"))
+    assertThat(ResourceTypes.attributeProblem(StudioTypes.USER_PROFILE, "P", "UserProfileArn"))
         .isNull();
     assertThatThrownBy(
             () ->
                 ResourceTypes.attribute(
-                    ResourceTypes.DOMAIN,
+                    StudioTypes.DOMAIN,
                     "Domain",
                     Template.object(),
                     Template.object(),

@@ -9,17 +9,20 @@ import org.junit.jupiter.api.Test;
 /** A template read, and evaluated for a stack: structure, parameters, conditions, references. */
 class TemplateEvaluationTest {
 
-  private static final HandlerInvoker.Stack STACK =
-      new HandlerInvoker.Stack(
+  private static final StackIdentity STACK =
+      new StackIdentity(
           "stack",
           "arn:aws:cloudformation:us-east-1:123456789012:stack/stack/1",
           "us-east-1",
-          "123456789012",
-          null);
+          "123456789012");
 
   private static StackContext evaluate(final String template, final Map<String, String> values) {
     return StackContext.of(
-        Template.parse(template, "t.yaml"), STACK, values, Map.of("Shared", "v-1"));
+        Template.parse(template, "t.yaml"),
+        STACK,
+        values,
+        Map.of("Shared", "v-1"),
+        ResourceTypes::attributeProblem);
   }
 
   private static String problems(final String template, final Map<String, String> values) {

@@ -31,7 +31,7 @@ final class TestStacks {
       final Function<String, RequestStreamHandler> handlers) {
     return new HandlerInvoker(
         credentialed(state, where),
-        Timeline.virtual(clock)::await,
+        Timeline.virtual(clock, clock::advance)::await,
         new EmulatedAws.CapturingLogger(new ArrayList<>()),
         500,
         handlers);
@@ -45,7 +45,7 @@ final class TestStacks {
       final int workers) {
     return new Deployer(
         invoker,
-        Timeline.virtual(clock),
+        Timeline.virtual(clock, clock::advance),
         new StackEvents(new PrintWriter(out, true), clock::instant),
         workers);
   }

@@ -11,7 +11,7 @@ class ValidationTest {
   private final StackState.TargetId where = StackState.TargetId.emulator();
 
   private List<Validation.Finding> check(final String template, final StackState state) {
-    return Validation.check(template, "t.yaml", Deployer.Inputs.none(), state, where);
+    return Validation.check(template, "t.yaml", Plan.Inputs.none(), state, where);
   }
 
   private List<Validation.Finding> check(final String template) {
@@ -121,7 +121,7 @@ class ValidationTest {
     deployed.resources.put(
         "Domain",
         new StackState.ResourceState(
-            ResourceTypes.DOMAIN,
+            StudioTypes.DOMAIN,
             Template.object(),
             EmulatedAws.json("{\"DomainName\": \"d\", \"AuthMode\": \"IAM\"}"),
             EmulatedAws.json("{\"DomainId\": \"d-1\"}"),
@@ -161,18 +161,18 @@ class ValidationTest {
     assertThat(findings.get(0).logicalId()).isEqualTo("Domain");
     assertThat(Validation.text("t.yaml", findings)).hasSize(3);
     assertThat(
-            InputCheck.schema(
-                ResourceTypes.DOMAIN,
-                EmulatedAws.json(
-                    "{\"DomainName\": [\"array\"], \"AuthMode\": \"IAM\", \"DefaultUserSettings\": {}}"),
-                List.of()))
+            ResourceTypes.handled(StudioTypes.DOMAIN)
+                .checkSchema(
+                    EmulatedAws.json(
+                        "{\"DomainName\": [\"array\"], \"AuthMode\": \"IAM\", \"DefaultUserSettings\": {}}"),
+                    List.of()))
         .satisfies(f -> assertThat(f.message()).startsWith("Model validation failed ("));
     assertThat(
-            InputCheck.schema(
-                ResourceTypes.DOMAIN,
-                EmulatedAws.json(
-                    "{\"DomainName\": [\"array\"], \"AuthMode\": \"IAM\", \"DefaultUserSettings\": {}}"),
-                List.of("#/DomainName")))
+            ResourceTypes.handled(StudioTypes.DOMAIN)
+                .checkSchema(
+                    EmulatedAws.json(
+                        "{\"DomainName\": [\"array\"], \"AuthMode\": \"IAM\", \"DefaultUserSettings\": {}}"),
+                    List.of("#/DomainName")))
         .isNull();
   }
 }
