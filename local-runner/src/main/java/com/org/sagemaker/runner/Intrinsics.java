@@ -51,7 +51,6 @@ final class Intrinsics {
 
   static final String NO_VALUE_NAME = "AWS::NoValue";
 
-  private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
   private static final Pattern IPV4_CIDR =
       Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
@@ -214,7 +213,7 @@ final class Intrinsics {
       throw new TemplateException(
           location, "Fn::Sub takes a string, or [string, {Name: value, ...}]");
     }
-    final Matcher matcher = SUB_VARIABLE.matcher(text.asText());
+    final Matcher matcher = References.SUB_VARIABLE.matcher(text.asText());
     final StringBuilder out = new StringBuilder();
     boolean unknown = false;
     while (matcher.find()) {
@@ -390,72 +389,39 @@ final class Intrinsics {
   }
 
   /** What a part of a template refers to: resources by name, and their attributes. */
-  record References(Set<String> resources, List<Map.Entry<String, String>> attributes) {}
+  record Referenced(Set<String> resources, List<Map.Entry<String, String>> attributes) {}
 
   /**
    * The resources {@code node} refers to (Ref, Fn::GetAtt, Fn::Sub), in the branches Fn::If
    * chooses, and the attributes it asks of them (a Fn::GetAtt attribute given by Ref is left out).
    * Malformed functions are left for {@link #resolve} to report.
    */
-  References references(final JsonNode node) {
-    final References references = new References(new LinkedHashSet<>(), new ArrayList<>());
-    collect(node, references);
-    return references;
-  }
+  Referenced references(final JsonNode node) {
+    final Referenced found = new Referenced(new LinkedHashSet<>(), new ArrayList<>());
+    References.rewrite(
+        node,
+        new References.Visitor() {
+          @Override
+          public JsonNode reference(
+              final String name, final String attribute, final String location) {
+            if (attribute != null) {
+              found.resources().add(name);
+              if (!attribute.isEmpty()) {
+                found.attributes().add(Map.entry(name, attribute));
+              }
+            } else if (!NO_VALUE_NAME.equals(name) && scope.parameter(name) == null) {
+              found.resources().add(name);
+            }
+            return null;
+          }
 
-  private void collect(final JsonNode node, final References found) {
-    final String function = function(node);
-    final JsonNode argument = function == null ? null : node.get(function);
-    if (function == null) {
-      node.forEach(child -> collect(child, found));
-    } else if (function.equals("Ref")) {
-      if (argument.isTextual()) {
-        addResource(argument.asText(), found);
-      }
-    } else if (function.equals("Fn::GetAtt")) {
-      if (argument.isArray() && argument.size() == 2 && argument.get(0).isTextual()) {
-        found.resources().add(argument.get(0).asText());
-        if (argument.get(1).isTextual()) {
-          found.attributes().add(Map.entry(argument.get(0).asText(), argument.get(1).asText()));
-        }
-      }
-    } else if (function.equals("Fn::Sub")) {
-      collectSub(argument, found);
-    } else if (function.equals("Fn::If")
-        && argument.isArray()
-        && argument.size() == 3
-        && argument.get(0).isTextual()) {
-      final boolean holds = scope.condition(argument.get(0).asText(), "Fn::If");
-      collect(argument.get(holds ? 1 : 2), found);
-    } else {
-      collect(argument, found);
-    }
-  }
-
-  private void collectSub(final JsonNode argument, final References found) {
-    final JsonNode text = argument.isArray() ? argument.path(0) : argument;
-    final JsonNode variables = argument.isArray() ? argument.path(1) : Template.object();
-    final Matcher matcher = SUB_VARIABLE.matcher(text.isTextual() ? text.asText() : "");
-    while (matcher.find()) {
-      final String name = matcher.group(1);
-      if (variables.has(name)) {
-        continue;
-      }
-      if (name.contains(".") && scope.parameter(name) == null) {
-        final String[] parts = name.split("\\.", 2);
-        found.resources().add(parts[0]);
-        found.attributes().add(Map.entry(parts[0], parts[1]));
-      } else {
-        addResource(name, found);
-      }
-    }
-    collect(variables, found);
-  }
-
-  private void addResource(final String name, final References found) {
-    if (!NO_VALUE_NAME.equals(name) && scope.parameter(name) == null) {
-      found.resources().add(name);
-    }
+          @Override
+          public Boolean branch(final String condition) {
+            return scope.condition(condition, "Fn::If");
+          }
+        },
+        "");
+    return found;
   }
 
   /** Fn::Cidr for IPv4 (user guide: [ipBlock, count, cidrBits]). */

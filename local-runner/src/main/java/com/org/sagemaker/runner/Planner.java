@@ -2,7 +2,6 @@ package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ final class Planner {
   private final StackContext context;
   private final StackState state;
   private final Map<String, String> stackTags;
-  private final Set<String> conditionsSeen = new LinkedHashSet<>();
 
   Planner(final StackContext context, final StackState state, final Map<String, String> stackTags) {
     this.context = context;
@@ -49,12 +47,18 @@ final class Planner {
               + " the following resources: "
               + retyped);
     }
-    final PlannedValues values = new PlannedValues();
+    final PlannedValues values = new PlannedValues(context);
+    final Set<String> changing = new LinkedHashSet<>();
     final List<Plan.Change> changes = new ArrayList<>();
     for (final String logicalId : context.order) {
       final JsonNode desired = context.properties(logicalId, values);
-      final Plan.Change change = change(logicalId, desired, values.changing);
-      values.decided(change, desired);
+      final Plan.Change change = change(logicalId, desired, changing);
+      final StackState.ResourceState current = state.resources.get(logicalId);
+      values.resolved(
+          logicalId, desired, current == null || change.replaces() ? null : current.model);
+      if (change.action() != Plan.Action.NONE) {
+        changing.add(logicalId);
+      }
       changes.add(change);
     }
     state.resources.forEach(
@@ -241,7 +245,7 @@ final class Planner {
     if (unknown == null && !Objects.equals(written, wasWritten)) {
       return new String[] {"DirectModification", null};
     }
-    final Intrinsics.References references =
+    final Intrinsics.Referenced references =
         context.intrinsics(refusing()).references(written == null ? Template.object() : written);
     for (final Map.Entry<String, String> attribute : references.attributes()) {
       if (changing.contains(attribute.getKey())) {
@@ -253,10 +257,7 @@ final class Planner {
         return new String[] {"ResourceReference", referenced};
       }
     }
-    final Set<String> parameters = new LinkedHashSet<>();
-    conditionsSeen.clear();
-    collectParameters(written, parameters);
-    for (final String parameter : parameters) {
+    for (final String parameter : parameters(written)) {
       if (!Objects.equals(state.parameters.get(parameter), context.parameters.get(parameter))) {
         return new String[] {"ParameterReference", parameter};
       }
@@ -264,31 +265,38 @@ final class Planner {
     return new String[] {"DirectModification", null};
   }
 
-  /** The parameters a property's value depends on: by Ref, in Fn::Sub, or through Fn::If. */
-  private void collectParameters(final JsonNode node, final Set<String> parameters) {
-    if (node == null) {
-      return;
+  /**
+   * The parameters a property's value depends on, in the order written: by Ref, in Fn::Sub, or
+   * through the conditions of Fn::If.
+   */
+  private Set<String> parameters(final JsonNode written) {
+    final Set<String> parameters = new LinkedHashSet<>();
+    if (written == null) {
+      return parameters;
     }
-    final String function = Intrinsics.function(node);
-    final JsonNode argument = function == null ? null : node.get(function);
-    if ("Ref".equals(function)
-        && argument.isTextual()
-        && context.parameters.containsKey(argument.asText())) {
-      parameters.add(argument.asText());
-    } else if ("Fn::Sub".equals(function)) {
-      final JsonNode text = argument.isArray() ? argument.path(0) : argument;
-      context.parameters.keySet().stream()
-          .filter(p -> text.asText().contains("${" + p + "}"))
-          .forEach(parameters::add);
-    } else if (("Fn::If".equals(function) && argument.path(0).isTextual())
-        || ("Condition".equals(function) && argument.isTextual())) {
-      final String condition =
-          "Fn::If".equals(function) ? argument.get(0).asText() : argument.asText();
-      if (conditionsSeen.add(condition)) {
-        collectParameters(context.template.conditions().get(condition), parameters);
-      }
-    }
-    node.forEach(child -> collectParameters(child, parameters));
+    final Set<String> conditionsSeen = new LinkedHashSet<>();
+    final References.Visitor visitor =
+        new References.Visitor() {
+          @Override
+          public JsonNode reference(
+              final String name, final String attribute, final String location) {
+            if (attribute == null && context.parameters.containsKey(name)) {
+              parameters.add(name);
+            }
+            return null;
+          }
+
+          @Override
+          public Boolean branch(final String condition) {
+            final JsonNode definition = context.template.conditions().get(condition);
+            if (definition != null && conditionsSeen.add(condition)) {
+              References.rewrite(definition, this, "");
+            }
+            return null;
+          }
+        };
+    References.rewrite(written, visitor, "");
+    return parameters;
   }
 
   /**
@@ -341,71 +349,5 @@ final class Planner {
         throw new IllegalStateException("not resolving " + logicalId);
       }
     };
-  }
-
-  /**
-   * What resources give while planning: the saved model of a resource that stays, a value known
-   * only later ({@link Unknown}) for one still to be created or replaced, and a stand-in's values
-   * from its new properties.
-   */
-  private final class PlannedValues implements StackContext.ResourceValues {
-    private final Map<String, Plan.Change> decided = new LinkedHashMap<>();
-    private final Map<String, JsonNode> standIns = new LinkedHashMap<>();
-    private final Map<String, JsonNode> desired = new LinkedHashMap<>();
-    final Set<String> changing = new LinkedHashSet<>();
-
-    void decided(final Plan.Change change, final JsonNode properties) {
-      decided.put(change.logicalId(), change);
-      desired.put(change.logicalId(), properties);
-      if (change.action() != Plan.Action.NONE) {
-        changing.add(change.logicalId());
-      }
-      if (change.standIn() && !Unknown.within(properties)) {
-        standIns.put(
-            change.logicalId(),
-            StandIns.model(change.type(), change.logicalId(), properties, context.stack));
-      }
-    }
-
-    @Override
-    public JsonNode ref(final String logicalId, final String location) {
-      final JsonNode model = model(logicalId);
-      return model == null
-          ? Unknown.of(logicalId)
-          : Template.JSON.getNodeFactory().textNode(ResourceTypes.ref(type(logicalId), model));
-    }
-
-    @Override
-    public JsonNode attribute(
-        final String logicalId, final String attribute, final String location) {
-      final JsonNode model = model(logicalId);
-      if (model == null) {
-        final String problem =
-            ResourceTypes.attributeProblem(type(logicalId), logicalId, attribute);
-        if (problem != null) {
-          throw new TemplateException(location, problem);
-        }
-        return Unknown.of(logicalId + "." + attribute);
-      }
-      return ResourceTypes.attribute(
-          type(logicalId), logicalId, model, desired.get(logicalId), attribute, location);
-    }
-
-    private String type(final String logicalId) {
-      return context.resources.get(logicalId).type();
-    }
-
-    /** The model the resource will have, or null when it is known only once it runs. */
-    private JsonNode model(final String logicalId) {
-      final Plan.Change change = decided.get(logicalId);
-      if (change == null) {
-        return null;
-      }
-      if (change.standIn()) {
-        return standIns.get(logicalId);
-      }
-      final StackState.ResourceState current = state.resources.get(logicalId);
-      return current == null || change.replaces() ? null : current.model;
-    }
   }
 }

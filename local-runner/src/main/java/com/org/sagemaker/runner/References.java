@@ -10,27 +10,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The names a template fragment refers to through Ref, Fn::GetAtt and Fn::Sub, and rewriting those
- * references, leaving every other intrinsic untouched. Works on any template, including functions
- * the runner cannot evaluate.
+ * The one walk over the references of a template fragment: Ref, Fn::GetAtt and the ${} of Fn::Sub,
+ * found in the order they are written and, if wanted, rewritten, every other intrinsic left as it
+ * is. Works on any template, including functions the runner cannot evaluate. The template's
+ * evaluation collects with it what a fragment depends on ({@link Intrinsics#references}), the
+ * change set which parameters a property reads, and a migration rewrites the references to what it
+ * replaces.
  */
-final class References {
+public final class References {
 
   /** ${Name} or ${Name.Attribute}; ${!Literal} is text (intrinsic-function-reference-sub.md). */
-  private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
+  static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
-  /** Replaces one reference, or answers null to keep it. */
-  interface Rewriter {
+  /** Sees each reference of a walk, and may replace it. */
+  public interface Visitor {
     /**
-     * @param attribute null for a Ref
+     * A reference to {@code name}: a parameter, pseudo parameter or resource. {@code attribute} is
+     * null for a Ref or a ${Name}; for a Fn::GetAtt or a ${Name.Attribute} the attribute, or ""
+     * when the template computes it (e.g. a Ref to a parameter). Answers what to write instead, or
+     * null to keep the reference.
+     *
      * @param location where the reference is, for messages
      */
-    JsonNode replace(String logicalId, String attribute, String location);
+    JsonNode reference(String name, String attribute, String location);
+
+    /**
+     * Which branch of an Fn::If on {@code condition} to walk: true the first, false the second,
+     * null (the default) both.
+     */
+    default Boolean branch(final String condition) {
+      return null;
+    }
   }
 
   private References() {}
 
-  static Set<String> names(final JsonNode node) {
+  /** Every name the fragment refers to, in the order written: parameters, resources, pseudo. */
+  public static Set<String> names(final JsonNode node) {
     final Set<String> names = new LinkedHashSet<>();
     rewrite(
         node,
@@ -42,8 +58,12 @@ final class References {
     return names;
   }
 
-  /** A copy of {@code node} with references replaced as {@code rewriter} says. */
-  static JsonNode rewrite(final JsonNode node, final Rewriter rewriter, final String location) {
+  /**
+   * A copy of {@code node} with its references replaced as {@code visitor} says. An Fn::If whose
+   * branch the visitor chooses is walked, not rewritten.
+   */
+  public static JsonNode rewrite(
+      final JsonNode node, final Visitor visitor, final String location) {
     if (node instanceof ObjectNode object) {
       if (object.size() == 1) {
         final String function = object.fieldNames().next();
@@ -51,9 +71,12 @@ final class References {
         final JsonNode replaced =
             switch (function) {
               case "Ref" ->
-                  argument.isTextual() ? ref(argument.asText(), rewriter, location) : null;
-              case "Fn::GetAtt" -> getAtt(object, argument, rewriter, location);
-              case "Fn::Sub" -> sub(argument, rewriter, location);
+                  argument.isTextual()
+                      ? orElse(visitor.reference(argument.asText(), null, location), object)
+                      : null;
+              case "Fn::GetAtt" -> getAtt(object, argument, visitor, location);
+              case "Fn::Sub" -> sub(argument, visitor, location);
+              case "Fn::If" -> chosenBranch(object, argument, visitor, location);
               default -> null;
             };
         if (replaced != null) {
@@ -66,93 +89,100 @@ final class References {
           .forEach(
               e ->
                   copy.set(
-                      e.getKey(), rewrite(e.getValue(), rewriter, location + "." + e.getKey())));
+                      e.getKey(), rewrite(e.getValue(), visitor, location + "." + e.getKey())));
       return copy;
     }
     if (node instanceof ArrayNode array) {
       final ArrayNode copy = array.arrayNode();
       for (int i = 0; i < array.size(); i++) {
-        copy.add(rewrite(array.get(i), rewriter, location + "[" + i + "]"));
+        copy.add(rewrite(array.get(i), visitor, location + "[" + i + "]"));
       }
       return copy;
     }
     return node;
   }
 
-  static ObjectNode ref(final String name) {
-    return JsonNodeFactory.instance.objectNode().put("Ref", name);
+  private static JsonNode orElse(final JsonNode replaced, final JsonNode original) {
+    return replaced != null ? replaced : original.deepCopy();
   }
 
-  static ObjectNode getAtt(final String logicalId, final String attribute) {
+  /**
+   * [LogicalId, Attribute], the attribute possibly computed; some tools also write
+   * "LogicalId.Attribute". Null for anything else, which is walked as a plain value.
+   */
+  private static JsonNode getAtt(
+      final ObjectNode call,
+      final JsonNode argument,
+      final Visitor visitor,
+      final String location) {
+    if (argument.isTextual() && argument.asText().contains(".")) {
+      final String[] parts = argument.asText().split("\\.", 2);
+      final JsonNode replaced = visitor.reference(parts[0], parts[1], location);
+      return replaced != null ? replaced : getAtt(parts[0], parts[1]);
+    }
+    if (argument.isArray() && argument.size() == 2 && argument.get(0).isTextual()) {
+      final JsonNode attribute = argument.get(1);
+      return orElse(
+          visitor.reference(
+              argument.get(0).asText(), attribute.isTextual() ? attribute.asText() : "", location),
+          call);
+    }
+    return null;
+  }
+
+  private static ObjectNode getAtt(final String logicalId, final String attribute) {
     final ObjectNode node = JsonNodeFactory.instance.objectNode();
     node.putArray("Fn::GetAtt").add(logicalId).add(attribute);
     return node;
   }
 
-  static boolean isPseudo(final String name) {
-    return name.startsWith("AWS::");
-  }
-
-  private static JsonNode ref(final String name, final Rewriter rewriter, final String location) {
-    if (isPseudo(name)) {
-      return ref(name);
-    }
-    final JsonNode replaced = rewriter.replace(name, null, location);
-    return replaced == null ? ref(name) : replaced;
-  }
-
-  private static JsonNode getAtt(
-      final ObjectNode call,
-      final JsonNode argument,
-      final Rewriter rewriter,
-      final String location) {
-    // The long form is [LogicalId, Attribute]; some tools also write "LogicalId.Attribute".
-    final String[] parts =
-        argument.isTextual()
-            ? argument.asText().split("\\.", 2)
-            : new String[] {argument.path(0).asText(), argument.path(1).asText(null)};
-    if (parts.length < 2 || parts[1] == null) {
-      return call.deepCopy();
-    }
-    final JsonNode replaced = rewriter.replace(parts[0], parts[1], location);
-    return replaced == null ? getAtt(parts[0], parts[1]) : replaced;
-  }
-
   /**
-   * Fn::Sub with each ${Name} / ${Name.Attribute} rewritten: to ${Other} when the replacement is a
-   * Ref or a GetAtt, otherwise through a variable of the Sub's own map.
+   * Fn::Sub ("text" or [text, {Name: value}]) with each ${Name} / ${Name.Attribute} of the text
+   * visited, then the values of its map: rewritten to ${Other} when the replacement is a Ref or a
+   * GetAtt, otherwise through a variable of the Sub's own map. Null for any other shape.
    */
   private static JsonNode sub(
-      final JsonNode argument, final Rewriter rewriter, final String location) {
-    final String text = argument.isArray() ? argument.path(0).asText() : argument.asText();
-    final ObjectNode variables =
-        argument.path(1) instanceof ObjectNode map
-            ? (ObjectNode) rewrite(map, rewriter, location)
-            : JsonNodeFactory.instance.objectNode();
+      final JsonNode argument, final Visitor visitor, final String location) {
+    final boolean withMap = argument.isArray();
+    if (!argument.isTextual()
+        && !(withMap
+            && argument.size() == 2
+            && argument.get(0).isTextual()
+            && argument.get(1).isObject())) {
+      return null;
+    }
+    final String text = withMap ? argument.get(0).asText() : argument.asText();
+    final JsonNode variables = withMap ? argument.get(1) : JsonNodeFactory.instance.objectNode();
+    final ObjectNode added = JsonNodeFactory.instance.objectNode();
     final Matcher matcher = SUB_VARIABLE.matcher(text);
     final StringBuilder out = new StringBuilder();
     while (matcher.find()) {
       final String variable = matcher.group(1);
-      final String[] parts = variable.split("\\.", 2);
       JsonNode replaced = null;
-      if (!variables.has(variable) && !isPseudo(variable)) {
-        replaced = rewriter.replace(parts[0], parts.length > 1 ? parts[1] : null, location);
+      if (!variables.has(variable)) {
+        final String[] parts = variable.split("\\.", 2);
+        replaced = visitor.reference(parts[0], parts.length > 1 ? parts[1] : null, location);
       }
       matcher.appendReplacement(
-          out, Matcher.quoteReplacement(inSub(variable, replaced, variables)));
+          out, Matcher.quoteReplacement(inSub(variable, replaced, variables, added)));
     }
     matcher.appendTail(out);
+    final ObjectNode map = (ObjectNode) rewrite(variables, visitor, location);
+    map.setAll(added);
     final ObjectNode result = JsonNodeFactory.instance.objectNode();
-    if (variables.isEmpty() && !argument.isArray()) {
+    if (map.isEmpty() && !withMap) {
       result.put("Fn::Sub", out.toString());
     } else {
-      result.putArray("Fn::Sub").add(out.toString()).add(variables);
+      result.putArray("Fn::Sub").add(out.toString()).add(map);
     }
     return result;
   }
 
   private static String inSub(
-      final String variable, final JsonNode replaced, final ObjectNode variables) {
+      final String variable,
+      final JsonNode replaced,
+      final JsonNode variables,
+      final ObjectNode added) {
     if (replaced == null) {
       return "${" + variable + "}";
     }
@@ -167,10 +197,27 @@ final class References {
       return replaced.asText().replace("${", "${!");
     }
     String name = variable.replaceAll("[^A-Za-z0-9]", "");
-    while (variables.has(name)) {
+    while (variables.has(name) || added.has(name)) {
       name = name + "Value";
     }
-    variables.set(name, replaced);
+    added.set(name, replaced);
     return "${" + name + "}";
+  }
+
+  /** Fn::If [condition, a, b] when the visitor chooses a branch: that branch alone is walked. */
+  private static JsonNode chosenBranch(
+      final ObjectNode call,
+      final JsonNode argument,
+      final Visitor visitor,
+      final String location) {
+    if (!argument.isArray() || argument.size() != 3 || !argument.get(0).isTextual()) {
+      return null;
+    }
+    final Boolean first = visitor.branch(argument.get(0).asText());
+    if (first == null) {
+      return null;
+    }
+    rewrite(argument.get(first ? 1 : 2), visitor, location);
+    return call;
   }
 }

@@ -148,7 +148,7 @@ final class StackContext {
       final String location = "Resources." + resource.logicalId();
       problems.check(
           () -> {
-            final Intrinsics.References references = intrinsics.references(resource.properties());
+            final Intrinsics.Referenced references = intrinsics.references(resource.properties());
             final Set<String> needs = new LinkedHashSet<>(resource.dependsOn());
             needs.addAll(references.resources());
             dependencies.put(resource.logicalId(), needs);
@@ -159,7 +159,7 @@ final class StackContext {
     for (final Template.Output output : includedOutputs) {
       problems.check(
           () -> {
-            final Intrinsics.References references = intrinsics.references(output.value());
+            final Intrinsics.Referenced references = intrinsics.references(output.value());
             final String location = "Outputs." + output.name();
             unresolved(references.resources(), included, location, "Outputs", problems);
             checkAttributes(references, included, location, attributes, problems);
@@ -216,7 +216,7 @@ final class StackContext {
   }
 
   private static void checkAttributes(
-      final Intrinsics.References references,
+      final Intrinsics.Referenced references,
       final Map<String, Template.Resource> included,
       final String location,
       final AttributeCheck attributes,

@@ -29,7 +29,7 @@ import java.util.Set;
  * imported, a domain's Ref and DomainId and a profile's name become the live values, and what
  * cannot be known before the import is named.
  */
-final class StudioReferences implements References.Rewriter {
+final class StudioReferences implements References.Visitor {
 
   private final Map<String, StudioCustomResources.Found> studio;
   private final Map<String, ObjectNode> converted;
@@ -64,7 +64,7 @@ final class StudioReferences implements References.Rewriter {
   }
 
   @Override
-  public JsonNode replace(final String logicalId, final String attribute, final String location) {
+  public JsonNode reference(final String logicalId, final String attribute, final String location) {
     final StudioCustomResources.Found found = studio.get(logicalId);
     if (found == null) {
       return null;

@@ -3,11 +3,8 @@ package com.org.sagemaker.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code studio-local validate}: a template checked offline, as far as it can be without deploying.
@@ -48,7 +45,7 @@ final class Validation {
       e.problems().forEach(p -> findings.add(finding(p.location(), p.message())));
       return findings;
     }
-    final Values values = new Values(context);
+    final PlannedValues values = new PlannedValues(context);
     for (final String logicalId : context.order) {
       final String type = context.resources.get(logicalId).type();
       final JsonNode properties;
@@ -58,7 +55,7 @@ final class Validation {
         e.problems().forEach(p -> findings.add(finding(p.location(), p.message())));
         continue;
       }
-      values.resolved(logicalId, properties);
+      values.resolved(logicalId, properties, null);
       if (ResourceTypes.isStandIn(type)) {
         continue;
       }
@@ -158,52 +155,5 @@ final class Validation {
       }
     }
     return pointers;
-  }
-
-  /** Offline values: a stand-in's from its properties, one of this project's types unknown. */
-  private static final class Values implements StackContext.ResourceValues {
-    private final StackContext context;
-    private final Map<String, JsonNode> properties = new LinkedHashMap<>();
-
-    Values(final StackContext context) {
-      this.context = context;
-    }
-
-    void resolved(final String logicalId, final JsonNode resolved) {
-      properties.put(logicalId, resolved);
-    }
-
-    @Override
-    public JsonNode ref(final String logicalId, final String location) {
-      final JsonNode model = standIn(logicalId);
-      return model == null
-          ? Unknown.of(logicalId)
-          : TextNode.valueOf(model.path(StandIns.REF).asText());
-    }
-
-    @Override
-    public JsonNode attribute(
-        final String logicalId, final String attribute, final String location) {
-      final String type = context.resources.get(logicalId).type();
-      final JsonNode model = standIn(logicalId);
-      if (model == null) {
-        final String problem = ResourceTypes.attributeProblem(type, logicalId, attribute);
-        if (problem != null) {
-          throw new TemplateException(location, problem);
-        }
-        return Unknown.of(logicalId + "." + attribute);
-      }
-      return ResourceTypes.attribute(
-          type, logicalId, model, properties.get(logicalId), attribute, location);
-    }
-
-    private JsonNode standIn(final String logicalId) {
-      final String type = context.resources.get(logicalId).type();
-      final JsonNode resolved = properties.get(logicalId);
-      if (!ResourceTypes.isStandIn(type) || resolved == null || Unknown.within(resolved)) {
-        return null;
-      }
-      return StandIns.model(type, logicalId, resolved, context.stack);
-    }
   }
 }

@@ -149,7 +149,7 @@ class IntrinsicsTest {
 
   @Test
   void referencesFollowTheBranchFnIfChooses() {
-    final Intrinsics.References references =
+    final Intrinsics.Referenced references =
         new Intrinsics(SCOPE)
             .references(
                 EmulatedAws.json(
