@@ -9,6 +9,7 @@ import com.org.sagemaker.runner.HandlerInvoker;
 import com.org.sagemaker.runner.Plan;
 import com.org.sagemaker.runner.StackEvents;
 import com.org.sagemaker.runner.StackState;
+import com.org.sagemaker.runner.TargetId;
 import com.org.sagemaker.runner.Template;
 import com.org.sagemaker.runner.Timeline;
 import java.io.IOException;
@@ -111,7 +112,7 @@ final class ScaleRun implements AutoCloseable {
     // An account idle for an hour: every bucket full, nothing left of an earlier run.
     clock.advance(Duration.ofHours(1));
     final String name = "scale-" + profiles + "-" + ++stacks;
-    final StackState.TargetId where = StackState.TargetId.emulator();
+    final TargetId where = TargetId.emulator();
     final StackState state = StackState.fresh(name, where);
     final Timeline timeline = Timeline.virtual(clock, clock::advance);
     final HandlerInvoker invoker =

@@ -34,7 +34,7 @@ final class Deletions {
   }
 
   /** One resource to delete. */
-  record Item(String logicalId, StackState.ResourceState resource, Why why) {}
+  record Item(String logicalId, ResourceState resource, Why why) {}
 
   /** The items that were not deleted (failed, or waiting on one that failed). */
   record Result(List<Item> remaining, List<String> failed) {
@@ -95,21 +95,21 @@ final class Deletions {
       present.addAll(failed);
       return present.stream()
           .anyMatch(
-              other -> other != item && other.resource().dependsOn.contains(item.logicalId()));
+              other -> other != item && other.resource().dependsOn().contains(item.logicalId()));
     }
 
     private void start(final Item item) {
-      final StackState.ResourceState resource = item.resource();
+      final ResourceState resource = item.resource();
       if (keeps(item)) {
         // No reason text on DELETE_SKIPPED in real events (docs/sources/cloudformation.md §4d).
-        run.events.event(item.logicalId(), resource.type, "DELETE_SKIPPED", null);
+        run.events.event(item.logicalId(), resource.type(), "DELETE_SKIPPED", null);
         startReady();
         return;
       }
       if (resource.standIn() || !resource.identified()) {
         run.events.event(
             item.logicalId(),
-            resource.type,
+            resource.type(),
             "DELETE_COMPLETE",
             resource.standIn() ? StandIns.NOT_DEPLOYED : null);
         startReady();
@@ -118,9 +118,9 @@ final class Deletions {
       final HandlerInvoker.Request request =
           new HandlerInvoker.Request(
               "DELETE",
-              resource.type,
+              resource.type(),
               item.logicalId(),
-              resource.withIdentifier(resource.properties),
+              resource.withIdentifier(resource.properties()),
               null,
               stackTags,
               null,
@@ -155,7 +155,7 @@ final class Deletions {
 
   private static String policy(final Item item) {
     return item.why() == Why.REPLACED
-        ? item.resource().updateReplacePolicy
-        : item.resource().deletionPolicy;
+        ? item.resource().updateReplacePolicy()
+        : item.resource().deletionPolicy();
   }
 }

@@ -3,7 +3,6 @@ package com.org.sagemaker.runner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,13 +56,13 @@ public final class Deployer {
   /** Creates the stack, or updates it to the plan; rolls back a failure unless told not to. */
   public Outcome deploy(final Plan plan, final boolean rollback) {
     final StackState state = plan.state();
-    if (state.status != null && NOT_UPDATABLE.contains(state.status)) {
+    if (state.status() != null && NOT_UPDATABLE.contains(state.status())) {
       // The text CloudFormation gives (users' logs of CreateChangeSet's ValidationError).
       throw new IllegalStateException(
           "Stack:"
-              + state.stackId
+              + state.stackId()
               + " is in "
-              + state.status
+              + state.status()
               + " state and can not be updated. (Delete it first: studio-local delete.)");
     }
     final Instant start = timeline.now();
@@ -71,7 +70,7 @@ public final class Deployer {
     if (!plan.creating() && unchanged(plan)) {
       // What UpdateStack answers (a ValidationError, which deploy tools treat as success).
       events.line("No updates are to be performed.");
-      return new Outcome(state.status, true, Duration.ZERO, 0, 0, List.of());
+      return new Outcome(state.status(), true, Duration.ZERO, 0, 0, List.of());
     }
     final boolean creating = plan.creating();
     final String verb = creating ? "CREATE" : "UPDATE";
@@ -81,19 +80,19 @@ public final class Deployer {
     final Execution execution = new Execution(plan, run);
     final List<String> failed;
     if (execution.forward()) {
-      state.parameters = new LinkedHashMap<>(plan.context().parameters);
-      state.stackTags = new LinkedHashMap<>(plan.stackTags());
+      state.parameters(plan.context().parameters);
+      state.stackTags(plan.stackTags());
       if (creating) {
-        state.status = "CREATE_COMPLETE";
-        event(state, state.status, null);
+        state.status("CREATE_COMPLETE");
+        event(state, state.status(), null);
       } else {
         event(state, "UPDATE_COMPLETE_CLEANUP_IN_PROGRESS", null);
         final boolean clean = execution.cleanup();
-        state.status = "UPDATE_COMPLETE";
+        state.status("UPDATE_COMPLETE");
         // CloudFormation's reason when cleanup could not delete everything (§2c).
         event(
             state,
-            state.status,
+            state.status(),
             clean ? null : "Update successful. One or more resources could not be deleted.");
       }
       failed = List.of();
@@ -116,13 +115,13 @@ public final class Deployer {
     final String reason = reason(execution);
     if (!rollback) {
       // stack-failure-options.md: what failed stays failed; what succeeded stays.
-      state.status = creating ? "CREATE_FAILED" : "UPDATE_FAILED";
-      event(state, state.status, reason);
+      state.status(creating ? "CREATE_FAILED" : "UPDATE_FAILED");
+      event(state, state.status(), reason);
       for (final Execution.Step step : execution.journal()) {
         if (step.kind != Execution.Step.Kind.UPDATE
             && step.outcome != ResourceOperation.Outcome.SUCCEEDED
             && step.after.identified()) {
-          state.leftovers.add(new StackState.Leftover(step.logicalId, step.after));
+          state.leftovers().add(new StackState.Leftover(step.logicalId, step.after));
         }
       }
       return;
@@ -131,12 +130,12 @@ public final class Deployer {
     if (creating) {
       // The reason CloudFormation gives (docs/sources/cloudformation.md §3b).
       event(state, "ROLLBACK_IN_PROGRESS", reason + " Rollback requested by user.");
-      state.status = undo.create() ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED";
+      state.status(undo.create() ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED");
     } else {
       event(state, "UPDATE_ROLLBACK_IN_PROGRESS", reason);
-      state.status = undo.update() ? "UPDATE_ROLLBACK_COMPLETE" : "UPDATE_ROLLBACK_FAILED";
+      state.status(undo.update() ? "UPDATE_ROLLBACK_COMPLETE" : "UPDATE_ROLLBACK_FAILED");
     }
-    event(state, state.status, null);
+    event(state, state.status(), null);
   }
 
   /** "The following resource(s) failed to create: [X]." (§2a, §3b), or the stack's own reason. */
@@ -160,34 +159,36 @@ public final class Deployer {
     final Instant start = timeline.now();
     final StackRun run = new StackRun(invoker, timeline, events, workers);
     if (!state.exists()) {
-      events.line("Stack " + state.stackName + " does not exist on " + state.target);
+      events.line("Stack " + state.stackName() + " does not exist on " + state.target());
       return new Outcome("DELETE_COMPLETE", true, Duration.ZERO, 0, 0, List.of());
     }
     event(state, "DELETE_IN_PROGRESS", "User Initiated");
     final List<Deletions.Item> items = new ArrayList<>(leftoverItems(state));
-    state.resources.forEach(
-        (logicalId, resource) ->
-            items.add(new Deletions.Item(logicalId, resource, Deletions.Why.STACK_DELETE)));
-    final Deletions.Result result = new Deletions(run, state.stackTags).delete(items);
-    state.resources.clear();
-    state.leftovers.clear();
+    state
+        .resources()
+        .forEach(
+            (logicalId, resource) ->
+                items.add(new Deletions.Item(logicalId, resource, Deletions.Why.STACK_DELETE)));
+    final Deletions.Result result = new Deletions(run, state.stackTags()).delete(items);
+    state.resources().clear();
+    state.leftovers().clear();
     for (final Deletions.Item item : result.remaining()) {
       if (item.why() == Deletions.Why.LEFTOVER) {
-        state.leftovers.add(new StackState.Leftover(item.logicalId(), item.resource()));
+        state.leftovers().add(new StackState.Leftover(item.logicalId(), item.resource()));
       } else {
-        state.resources.put(item.logicalId(), item.resource());
+        state.resources().put(item.logicalId(), item.resource());
       }
     }
     final String status;
     if (result.succeeded()) {
       status = "DELETE_COMPLETE";
       event(state, status, null);
-      state.status = null;
-      state.outputs.clear();
-      state.exports.clear();
+      state.status(null);
+      state.outputs().clear();
+      state.exports().clear();
     } else {
       status = "DELETE_FAILED";
-      state.status = status;
+      state.status(status);
       // CloudFormation's stack reason (the cascade texts tools filter for).
       event(state, status, "The following resource(s) failed to delete: " + result.failed() + ".");
     }
@@ -202,21 +203,21 @@ public final class Deployer {
 
   /** What earlier failures left: deleted first (stack-failure-options.md). */
   private void deleteLeftovers(final StackRun run, final StackState state) {
-    if (state.leftovers.isEmpty()) {
+    if (state.leftovers().isEmpty()) {
       return;
     }
     final Deletions.Result result =
-        new Deletions(run, state.stackTags).delete(leftoverItems(state));
-    state.leftovers = new ArrayList<>();
+        new Deletions(run, state.stackTags()).delete(leftoverItems(state));
+    state.leftovers().clear();
     result
         .remaining()
         .forEach(
             item ->
-                state.leftovers.add(new StackState.Leftover(item.logicalId(), item.resource())));
+                state.leftovers().add(new StackState.Leftover(item.logicalId(), item.resource())));
   }
 
   private static List<Deletions.Item> leftoverItems(final StackState state) {
-    return state.leftovers.stream()
+    return state.leftovers().stream()
         .map(l -> new Deletions.Item(l.logicalId(), l.resource(), Deletions.Why.LEFTOVER))
         .toList();
   }
@@ -225,8 +226,8 @@ public final class Deployer {
   private static boolean unchanged(final Plan plan) {
     final StackState state = plan.state();
     if (plan.changes().stream().anyMatch(c -> c.action() != Plan.Action.NONE)
-        || !plan.stackTags().equals(state.stackTags)
-        || !plan.context().parameters.equals(state.parameters)) {
+        || !plan.stackTags().equals(state.stackTags())
+        || !plan.context().parameters.equals(state.parameters())) {
       return false;
     }
     final Map<String, String> outputs;
@@ -235,18 +236,18 @@ public final class Deployer {
     } catch (final TemplateException e) {
       return false;
     }
-    return outputs.equals(state.outputs);
+    return outputs.equals(state.outputs());
   }
 
   private void event(final StackState state, final String status, final String reason) {
-    events.stack(state.stackName, status, reason);
+    events.stack(state.stackName(), status, reason);
   }
 
   private Outcome outcome(
       final StackState state, final Instant start, final StackRun run, final List<String> failed) {
     return new Outcome(
-        state.status,
-        state.status.endsWith("_COMPLETE") && !state.status.contains("ROLLBACK"),
+        state.status(),
+        state.status().endsWith("_COMPLETE") && !state.status().contains("ROLLBACK"),
         Duration.between(start, timeline.now()),
         run.operations(),
         run.invocations(),

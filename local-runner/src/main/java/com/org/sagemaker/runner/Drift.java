@@ -24,10 +24,10 @@ final class Drift {
   /** Prints each resource's drift status and differences; true when none drifted. */
   boolean check(final StackState state) {
     boolean inSync = true;
-    for (final Map.Entry<String, StackState.ResourceState> entry : state.resources.entrySet()) {
-      final StackState.ResourceState resource = entry.getValue();
+    for (final Map.Entry<String, ResourceState> entry : state.resources().entrySet()) {
+      final ResourceState resource = entry.getValue();
       if (resource.standIn()) {
-        line(entry.getKey(), resource.type, "NOT_CHECKED  (" + StandIns.NOT_DEPLOYED + ")");
+        line(entry.getKey(), resource.type(), "NOT_CHECKED  (" + StandIns.NOT_DEPLOYED + ")");
         continue;
       }
       inSync &= report(entry.getKey(), resource);
@@ -39,24 +39,23 @@ final class Drift {
    * Prints one deployed resource's drift status (DELETED, IN_SYNC or MODIFIED) and its differences;
    * true when it is in sync.
    */
-  boolean report(final String logicalId, final StackState.ResourceState resource) {
+  boolean report(final String logicalId, final ResourceState resource) {
     final List<String> differences = differences(logicalId, resource);
     if (differences == null) {
-      line(logicalId, resource.type, "DELETED");
+      line(logicalId, resource.type(), "DELETED");
       return false;
     }
-    line(logicalId, resource.type, differences.isEmpty() ? "IN_SYNC" : "MODIFIED");
+    line(logicalId, resource.type(), differences.isEmpty() ? "IN_SYNC" : "MODIFIED");
     differences.forEach(d -> events.line("    " + d));
     return differences.isEmpty();
   }
 
   /** The differences of one resource from what the template set; null when it is gone. */
-  private List<String> differences(
-      final String logicalId, final StackState.ResourceState resource) {
+  private List<String> differences(final String logicalId, final ResourceState resource) {
     final HandlerInvoker.Result read =
         invoker.invoke(
             HandlerInvoker.Request.of(
-                "READ", resource.type, logicalId, resource.withIdentifier(null)),
+                "READ", resource.type(), logicalId, resource.withIdentifier(null)),
             (request, event) -> {});
     if ("NotFound".equals(read.errorCode())) {
       return null;
@@ -67,9 +66,9 @@ final class Drift {
     }
     final List<String> differences = new ArrayList<>();
     compare(
-        resource.type,
+        resource.type(),
         "",
-        withoutWriteOnly(resource.type, resource.properties),
+        withoutWriteOnly(resource.type(), resource.properties()),
         read.model(),
         differences);
     return differences;

@@ -34,18 +34,18 @@ final class Execution {
     final Kind kind;
 
     /** The resource before (null for a create). */
-    final StackState.ResourceState before;
+    final ResourceState before;
 
     /** The resource as the step made it, or left it when it failed or was cancelled. */
-    StackState.ResourceState after;
+    ResourceState after;
 
     ResourceOperation.Outcome outcome = ResourceOperation.Outcome.RUNNING;
 
     Step(
         final String logicalId,
         final Kind kind,
-        final StackState.ResourceState before,
-        final StackState.ResourceState after) {
+        final ResourceState before,
+        final ResourceState after) {
       this.logicalId = logicalId;
       this.kind = kind;
       this.before = before;
@@ -62,7 +62,7 @@ final class Execution {
   private final StackRun run;
   private final Planner planner;
   private final List<Step> journal = new ArrayList<>();
-  private final Map<String, StackState.ResourceState> replaced = new LinkedHashMap<>();
+  private final Map<String, ResourceState> replaced = new LinkedHashMap<>();
   private final Set<String> started = new LinkedHashSet<>();
   private final Set<String> done = new LinkedHashSet<>();
   private final Set<String> changing = new LinkedHashSet<>();
@@ -89,8 +89,8 @@ final class Execution {
     if (failed.isEmpty()) {
       try {
         final Map<String, String> outputs = context.outputs(live());
-        state.exports = new LinkedHashMap<>(context.exports(live(), outputs));
-        state.outputs = new LinkedHashMap<>(outputs);
+        state.exports(context.exports(live(), outputs));
+        state.outputs(outputs);
       } catch (final TemplateException e) {
         failure = e.getMessage();
       }
@@ -106,18 +106,20 @@ final class Execution {
   boolean cleanup() {
     final List<Deletions.Item> items = new ArrayList<>();
     final List<String> removed = new ArrayList<>();
-    state.resources.forEach(
-        (logicalId, resource) -> {
-          if (!context.resources.containsKey(logicalId)) {
-            removed.add(logicalId);
-            items.add(new Deletions.Item(logicalId, resource, Deletions.Why.REMOVED));
-          }
-        });
+    state
+        .resources()
+        .forEach(
+            (logicalId, resource) -> {
+              if (!context.resources.containsKey(logicalId)) {
+                removed.add(logicalId);
+                items.add(new Deletions.Item(logicalId, resource, Deletions.Why.REMOVED));
+              }
+            });
     replaced.forEach(
         (logicalId, old) -> items.add(new Deletions.Item(logicalId, old, Deletions.Why.REPLACED)));
     final Deletions.Result result = new Deletions(run, plan.stackTags()).delete(items);
     // What could not be deleted leaves the stack's scope, as the update still succeeded.
-    removed.forEach(state.resources::remove);
+    removed.forEach(state.resources()::remove);
     return result.succeeded();
   }
 
@@ -148,7 +150,7 @@ final class Execution {
 
   private void begin(final Scheduler scheduler, final String logicalId) {
     final Template.Resource resource = context.resources.get(logicalId);
-    final StackState.ResourceState current = state.resources.get(logicalId);
+    final ResourceState current = state.resources().get(logicalId);
     final JsonNode desired;
     final Plan.Change change;
     try {
@@ -165,8 +167,8 @@ final class Execution {
       fail(scheduler, logicalId);
       return;
     }
-    final StackState.ResourceState after =
-        StackState.ResourceState.of(resource, desired, null, context.dependencies.get(logicalId));
+    final ResourceState after =
+        ResourceState.of(resource, desired, null, context.dependencies.get(logicalId));
     switch (change.action()) {
       case NONE -> finish(scheduler, logicalId);
       case ADD -> {
@@ -185,7 +187,7 @@ final class Execution {
               scheduler, new Step(logicalId, Step.Kind.UPDATE, current, after), "UPDATE_COMPLETE");
         } else if (!change.callsHandler()) {
           // Only DeletionPolicy or UpdateReplacePolicy changed: CloudFormation's own record.
-          state.resources.put(logicalId, after.withModel(desired, current.model));
+          state.resources().put(logicalId, after.withModel(desired, current.model()));
           finish(scheduler, logicalId);
         } else if (change.replaces()) {
           operate(
@@ -203,7 +205,7 @@ final class Execution {
               "UPDATE",
               "UPDATE",
               current.withIdentifier(desired),
-              current.withIdentifier(current.properties),
+              current.withIdentifier(current.properties()),
               null);
         }
       }
@@ -212,12 +214,12 @@ final class Execution {
 
   private void standIn(final Scheduler scheduler, final Step step, final String status) {
     final JsonNode model =
-        StandIns.model(step.after.type, step.logicalId, step.after.properties, context.stack);
-    step.after = step.after.withModel(step.after.properties, model);
+        StandIns.model(step.after.type(), step.logicalId, step.after.properties(), context.stack);
+    step.after = step.after.withModel(step.after.properties(), model);
     step.outcome = ResourceOperation.Outcome.SUCCEEDED;
     journal.add(step);
-    state.resources.put(step.logicalId, step.after);
-    run.events.event(step.logicalId, step.after.type, status, StandIns.NOT_DEPLOYED);
+    state.resources().put(step.logicalId, step.after);
+    run.events.event(step.logicalId, step.after.type(), status, StandIns.NOT_DEPLOYED);
     finish(scheduler, step.logicalId);
   }
 
@@ -233,12 +235,12 @@ final class Execution {
     final HandlerInvoker.Request request =
         new HandlerInvoker.Request(
             action,
-            step.after.type,
+            step.after.type(),
             step.logicalId,
             properties,
             previous,
             plan.stackTags(),
-            "UPDATE".equals(action) ? state.stackTags : null,
+            "UPDATE".equals(action) ? state.stackTags() : null,
             null);
     final String cancelled = "CREATE".equals(verb) ? CREATION_CANCELLED : UPDATE_CANCELLED;
     run.start(
@@ -254,9 +256,9 @@ final class Execution {
       final Scheduler scheduler, final Step step, final ResourceOperation operation) {
     step.outcome = operation.outcome();
     final JsonNode model = operation.model();
-    step.after = step.after.withModel(step.after.properties, model);
+    step.after = step.after.withModel(step.after.properties(), model);
     if (step.outcome == ResourceOperation.Outcome.SUCCEEDED) {
-      state.resources.put(step.logicalId, step.after);
+      state.resources().put(step.logicalId, step.after);
       if (step.kind == Step.Kind.REPLACE) {
         replaced.put(step.logicalId, step.before);
       }

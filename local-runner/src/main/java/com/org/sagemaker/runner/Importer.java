@@ -83,28 +83,32 @@ final class Importer {
       problems.check(
           () ->
               adopt(
-                  context, adopted, resource, byId.get(logicalId), state.resources.get(logicalId)));
+                  context,
+                  adopted,
+                  resource,
+                  byId.get(logicalId),
+                  state.resources().get(logicalId)));
     }
     problems.throwIfAny();
-    events.stack(state.stackName, "IMPORT_IN_PROGRESS", "User Initiated");
+    events.stack(state.stackName(), "IMPORT_IN_PROGRESS", "User Initiated");
     for (final String logicalId : context.order) {
-      if (!state.resources.containsKey(logicalId)) {
+      if (!state.resources().containsKey(logicalId)) {
         final String type = context.resources.get(logicalId).type();
         final String reason = ResourceTypes.isStandIn(type) ? StandIns.NOT_DEPLOYED : null;
         events.event(logicalId, type, "IMPORT_IN_PROGRESS", reason);
         events.event(logicalId, type, "IMPORT_COMPLETE", reason);
       }
     }
-    state.resources = adopted.resources;
-    state.outputs = new LinkedHashMap<>(context.outputs(state.liveValues()));
-    state.parameters = new LinkedHashMap<>(context.parameters);
-    state.status = "IMPORT_COMPLETE";
-    events.stack(state.stackName, state.status, null);
+    state.resources(adopted.resources());
+    state.outputs(context.outputs(state.liveValues()));
+    state.parameters(context.parameters);
+    state.status("IMPORT_COMPLETE");
+    events.stack(state.stackName(), state.status(), null);
     events.line("Drift of the imported resources:");
     final Drift drift = new Drift(invoker, events);
     boolean inSync = true;
     for (final ToImport entry : imports) {
-      final StackState.ResourceState resource = state.resources.get(entry.logicalId());
+      final ResourceState resource = state.resources().get(entry.logicalId());
       if (resource.standIn()) {
         continue;
       }
@@ -131,7 +135,7 @@ final class Importer {
                 + entry.resourceType());
         continue;
       }
-      if (state.resources.containsKey(entry.logicalId())) {
+      if (state.resources().containsKey(entry.logicalId())) {
         problems.add(
             "--resources-to-import " + entry.logicalId(), "already a resource of the stack");
       }
@@ -162,13 +166,13 @@ final class Importer {
     final Set<String> created = new TreeSet<>();
     context.resources.forEach(
         (logicalId, resource) -> {
-          if (!state.resources.containsKey(logicalId)
+          if (!state.resources().containsKey(logicalId)
               && !listed.contains(logicalId)
               && !ResourceTypes.isStandIn(resource.type())) {
             created.add(logicalId);
           }
         });
-    final Set<String> deleted = new TreeSet<>(state.resources.keySet());
+    final Set<String> deleted = new TreeSet<>(state.resources().keySet());
     deleted.removeAll(context.resources.keySet());
     if (!created.isEmpty() || !deleted.isEmpty()) {
       // User guide, resource-import.md.
@@ -188,11 +192,11 @@ final class Importer {
       final StackState adopted,
       final Template.Resource resource,
       final ToImport entry,
-      final StackState.ResourceState existing) {
+      final ResourceState existing) {
     final String logicalId = resource.logicalId();
     final JsonNode desired = context.properties(logicalId, adopted.liveValues());
     if (existing != null) {
-      if (!Objects.equals(existing.properties, desired)) {
+      if (!Objects.equals(existing.properties(), desired)) {
         throw new TemplateException(
             "Resources." + logicalId,
             "Import operations don't allow new resource creations, resource deletions, or changes"
@@ -204,13 +208,15 @@ final class Importer {
     }
     final Set<String> dependsOn = context.dependencies.get(logicalId);
     if (ResourceTypes.isStandIn(resource.type())) {
-      adopted.resources.put(
-          logicalId,
-          StackState.ResourceState.of(
-              resource,
-              desired,
-              StandIns.model(resource.type(), logicalId, desired, context.stack),
-              dependsOn));
+      adopted
+          .resources()
+          .put(
+              logicalId,
+              ResourceState.of(
+                  resource,
+                  desired,
+                  StandIns.model(resource.type(), logicalId, desired, context.stack),
+                  dependsOn));
       return;
     }
     // User guide: "The properties and configuration values for each resource to import adhere
@@ -232,7 +238,8 @@ final class Importer {
               + ": "
               + ResourceOperation.handlerMessage(read, "import"));
     }
-    adopted.resources.put(
-        logicalId, StackState.ResourceState.of(resource, desired, read.model(), dependsOn));
+    adopted
+        .resources()
+        .put(logicalId, ResourceState.of(resource, desired, read.model(), dependsOn));
   }
 }

@@ -26,10 +26,7 @@ public record Plan(
    * programmatic entry point, e.g. for a benchmark: then {@link Deployer#deploy}.
    */
   public static Plan of(
-      final Template template,
-      final Inputs inputs,
-      final StackState state,
-      final StackState.TargetId where) {
+      final Template template, final Inputs inputs, final StackState state, final TargetId where) {
     final StackContext context =
         StackContext.of(
             template,

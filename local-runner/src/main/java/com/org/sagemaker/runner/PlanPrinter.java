@@ -19,10 +19,10 @@ final class PlanPrinter {
     final List<String> lines = new ArrayList<>();
     lines.add(
         "Change set for stack "
-            + plan.state().stackName
+            + plan.state().stackName()
             + " on "
             + target
-            + (plan.creating() ? " (a new stack)" : " (" + plan.state().status + ")")
+            + (plan.creating() ? " (a new stack)" : " (" + plan.state().status() + ")")
             + ", from the template and the saved state; nothing was touched:");
     lines.add(
         String.format(
@@ -116,8 +116,8 @@ final class PlanPrinter {
         resourceChange.put("StandIn", StandIns.NOT_DEPLOYED);
       }
     }
-    root.put("StackName", plan.state().stackName);
-    root.put("StackId", plan.state().stackId);
+    root.put("StackName", plan.state().stackName());
+    root.put("StackId", plan.state().stackId());
     root.put("ExecutionStatus", "AVAILABLE");
     root.put("Status", "CREATE_COMPLETE");
     return root;

@@ -34,8 +34,8 @@ final class Planner {
     final List<String> retyped = new ArrayList<>();
     context.resources.forEach(
         (logicalId, resource) -> {
-          final StackState.ResourceState current = state.resources.get(logicalId);
-          if (current != null && !current.type.equals(resource.type())) {
+          final ResourceState current = state.resources().get(logicalId);
+          if (current != null && !current.type().equals(resource.type())) {
             retyped.add(logicalId);
           }
         });
@@ -53,20 +53,22 @@ final class Planner {
     for (final String logicalId : context.order) {
       final JsonNode desired = context.properties(logicalId, values);
       final Plan.Change change = change(logicalId, desired, changing);
-      final StackState.ResourceState current = state.resources.get(logicalId);
+      final ResourceState current = state.resources().get(logicalId);
       values.resolved(
-          logicalId, desired, current == null || change.replaces() ? null : current.model);
+          logicalId, desired, current == null || change.replaces() ? null : current.model());
       if (change.action() != Plan.Action.NONE) {
         changing.add(logicalId);
       }
       changes.add(change);
     }
-    state.resources.forEach(
-        (logicalId, current) -> {
-          if (!context.resources.containsKey(logicalId)) {
-            changes.add(removal(logicalId, current));
-          }
-        });
+    state
+        .resources()
+        .forEach(
+            (logicalId, current) -> {
+              if (!context.resources.containsKey(logicalId)) {
+                changes.add(removal(logicalId, current));
+              }
+            });
     return new Plan(context, state, List.copyOf(changes), stackTags);
   }
 
@@ -77,7 +79,7 @@ final class Planner {
    */
   Plan.Change change(final String logicalId, final JsonNode desired, final Set<String> changing) {
     final Template.Resource resource = context.resources.get(logicalId);
-    final StackState.ResourceState current = state.resources.get(logicalId);
+    final ResourceState current = state.resources().get(logicalId);
     if (current == null) {
       return new Plan.Change(
           logicalId,
@@ -93,9 +95,9 @@ final class Planner {
     final List<Plan.Detail> details = new ArrayList<>();
     final Set<String> names = new LinkedHashSet<>();
     desired.fieldNames().forEachRemaining(names::add);
-    current.properties.fieldNames().forEachRemaining(names::add);
+    current.properties().fieldNames().forEachRemaining(names::add);
     for (final String name : names) {
-      final JsonNode before = current.properties.get(name);
+      final JsonNode before = current.properties().get(name);
       final JsonNode after = desired.get(name);
       final boolean dynamic = after != null && Unknown.within(after);
       if (!dynamic && Objects.equals(before, after)) {
@@ -112,15 +114,15 @@ final class Planner {
               cause[1]));
     }
     final boolean standIn = ResourceTypes.isStandIn(resource.type());
-    if (!standIn && !stackTags.equals(state.stackTags)) {
+    if (!standIn && !stackTags.equals(state.stackTags())) {
       // A stack tag change reaches every resource as an update (user guide's change-set samples).
       details.add(new Plan.Detail("Tags", null, "Never", "Dynamic", "DirectModification", null));
     }
-    policyChange(details, "DeletionPolicy", current.deletionPolicy, resource.deletionPolicy());
+    policyChange(details, "DeletionPolicy", current.deletionPolicy(), resource.deletionPolicy());
     policyChange(
         details,
         "UpdateReplacePolicy",
-        current.updateReplacePolicy,
+        current.updateReplacePolicy(),
         resource.updateReplacePolicy());
     if (details.isEmpty()) {
       return new Plan.Change(
@@ -150,17 +152,16 @@ final class Planner {
         sameIdentifierNote(resource, desired, current, replacement));
   }
 
-  private static Plan.Change removal(
-      final String logicalId, final StackState.ResourceState current) {
+  private static Plan.Change removal(final String logicalId, final ResourceState current) {
     return new Plan.Change(
         logicalId,
-        current.type,
+        current.type(),
         Plan.Action.REMOVE,
         null,
         current.physicalId(),
         List.of(),
         List.of(),
-        policy(current.deletionPolicy),
+        policy(current.deletionPolicy()),
         null);
   }
 
@@ -237,11 +238,11 @@ final class Planner {
   private String[] cause(
       final String name,
       final Template.Resource resource,
-      final StackState.ResourceState current,
+      final ResourceState current,
       final Set<String> changing,
       final JsonNode unknown) {
     final JsonNode written = resource.properties().get(name);
-    final JsonNode wasWritten = current.template == null ? null : current.template.get(name);
+    final JsonNode wasWritten = current.template() == null ? null : current.template().get(name);
     if (unknown == null && !Objects.equals(written, wasWritten)) {
       return new String[] {"DirectModification", null};
     }
@@ -258,7 +259,7 @@ final class Planner {
       }
     }
     for (final String parameter : parameters(written)) {
-      if (!Objects.equals(state.parameters.get(parameter), context.parameters.get(parameter))) {
+      if (!Objects.equals(state.parameters().get(parameter), context.parameters.get(parameter))) {
         return new String[] {"ParameterReference", parameter};
       }
     }
@@ -310,7 +311,7 @@ final class Planner {
   private static String sameIdentifierNote(
       final Template.Resource resource,
       final JsonNode desired,
-      final StackState.ResourceState current,
+      final ResourceState current,
       final String replacement) {
     if (!"True".equals(replacement)) {
       return null;

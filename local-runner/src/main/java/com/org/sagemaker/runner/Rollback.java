@@ -55,10 +55,10 @@ final class Rollback {
       items.add(new Deletions.Item(step.logicalId, step.after, Deletions.Why.ROLLBACK));
     }
     final Deletions.Result result = new Deletions(run, tags).delete(items);
-    state.resources.clear();
-    result.remaining().forEach(item -> state.resources.put(item.logicalId(), item.resource()));
-    state.outputs.clear();
-    state.exports.clear();
+    state.resources().clear();
+    result.remaining().forEach(item -> state.resources().put(item.logicalId(), item.resource()));
+    state.outputs().clear();
+    state.exports().clear();
     return result.succeeded();
   }
 
@@ -76,33 +76,34 @@ final class Rollback {
         created.add(new Deletions.Item(step.logicalId, step.after, Deletions.Why.ROLLBACK));
       }
     }
-    final Map<String, StackState.ResourceState> restored = new LinkedHashMap<>(before.resources);
+    final Map<String, ResourceState> restored = new LinkedHashMap<>(before.resources());
     for (final Execution.Step step : updates) {
       if (failedBack.contains(step.logicalId)) {
         restored.put(step.logicalId, step.after);
       } else if (!step.before.standIn()) {
-        restored.put(step.logicalId, state.resources.getOrDefault(step.logicalId, step.before));
+        restored.put(step.logicalId, state.resources().getOrDefault(step.logicalId, step.before));
       }
     }
-    state.resources = restored;
-    state.outputs = before.outputs;
-    state.exports = before.exports;
-    state.parameters = before.parameters;
-    state.stackTags = before.stackTags;
+    state.resources(restored);
+    state.outputs(before.outputs());
+    state.exports(before.exports());
+    state.parameters(before.parameters());
+    state.stackTags(before.stackTags());
     if (!failedBack.isEmpty()) {
       // The stack cannot be updated in this status (user guide): what the update created stays
       // for the next operation to delete.
       created.forEach(
-          item -> state.leftovers.add(new StackState.Leftover(item.logicalId(), item.resource())));
+          item ->
+              state.leftovers().add(new StackState.Leftover(item.logicalId(), item.resource())));
       return false;
     }
-    run.events.stack(state.stackName, "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
-    final Deletions.Result result = new Deletions(run, before.stackTags).delete(created);
+    run.events.stack(state.stackName(), "UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS", null);
+    final Deletions.Result result = new Deletions(run, before.stackTags()).delete(created);
     result
         .remaining()
         .forEach(
             item ->
-                state.leftovers.add(new StackState.Leftover(item.logicalId(), item.resource())));
+                state.leftovers().add(new StackState.Leftover(item.logicalId(), item.resource())));
     return true;
   }
 
@@ -145,18 +146,18 @@ final class Rollback {
 
     private void start(final String logicalId, final Execution.Step step) {
       if (step.before.standIn()) {
-        run.events.event(logicalId, step.before.type, "UPDATE_COMPLETE", StandIns.NOT_DEPLOYED);
+        run.events.event(logicalId, step.before.type(), "UPDATE_COMPLETE", StandIns.NOT_DEPLOYED);
         return;
       }
-      final StackState.ResourceState current = state.resources.getOrDefault(logicalId, step.after);
+      final ResourceState current = state.resources().getOrDefault(logicalId, step.after);
       final HandlerInvoker.Request request =
           new HandlerInvoker.Request(
               "UPDATE",
-              step.before.type,
+              step.before.type(),
               logicalId,
-              step.before.withIdentifier(step.before.properties),
-              step.before.withIdentifier(step.after.properties),
-              before.stackTags,
+              step.before.withIdentifier(step.before.properties()),
+              step.before.withIdentifier(step.after.properties()),
+              before.stackTags(),
               tags,
               null,
               true,
@@ -168,11 +169,12 @@ final class Rollback {
           null,
           ended -> {
             if (ended.outcome() == ResourceOperation.Outcome.SUCCEEDED) {
-              state.resources.put(
-                  logicalId, step.before.withModel(step.before.properties, ended.model()));
+              state
+                  .resources()
+                  .put(logicalId, step.before.withModel(step.before.properties(), ended.model()));
             } else {
               failed.add(logicalId);
-              state.resources.put(logicalId, current);
+              state.resources().put(logicalId, current);
             }
             startReady();
           });
@@ -181,6 +183,6 @@ final class Rollback {
 
   /** An Update back waits for those of the resources it depended on before the update. */
   private static boolean dependsOnWaiting(final Execution.Step step, final Set<String> waiting) {
-    return step.before.dependsOn.stream().anyMatch(waiting::contains);
+    return step.before.dependsOn().stream().anyMatch(waiting::contains);
   }
 }

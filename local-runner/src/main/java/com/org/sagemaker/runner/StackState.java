@@ -3,7 +3,6 @@ package com.org.sagemaker.runner;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,159 +25,115 @@ import java.util.UUID;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public final class StackState {
 
-  /** Where a stack lives: its state is kept, and looked up, per target. */
-  public record TargetId(String key, String label, String region, String accountId) {
-
-    /** The embedded emulator's account and region. */
-    public static TargetId emulator() {
-      return new TargetId("emulator", "emulator (local)", "us-east-1", "123456789012");
-    }
-
-    public static TargetId aws(final String accountId, final String region) {
-      return new TargetId(
-          "aws-" + accountId + "-" + region,
-          "AWS account " + accountId + ", " + region,
-          region,
-          accountId);
-    }
-  }
-
-  /** One resource of the stack. */
-  @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  static final class ResourceState {
-    String type;
-
-    /** The properties as the template wrote them, intrinsics and all. */
-    JsonNode template;
-
-    /** The properties as sent to the handler. */
-    JsonNode properties;
-
-    /** What the handler returned (or the stand-in's Ref and attributes). */
-    JsonNode model;
-
-    /** The resources it depended on, for deleting in reverse order. */
-    List<String> dependsOn = List.of();
-
-    String deletionPolicy;
-    String updateReplacePolicy;
-
-    ResourceState() {}
-
-    ResourceState(
-        final String type,
-        final JsonNode template,
-        final JsonNode properties,
-        final JsonNode model,
-        final List<String> dependsOn,
-        final String deletionPolicy,
-        final String updateReplacePolicy) {
-      this.type = type;
-      this.template = template;
-      this.properties = properties;
-      this.model = model;
-      this.dependsOn = List.copyOf(dependsOn);
-      this.deletionPolicy = deletionPolicy;
-      this.updateReplacePolicy = updateReplacePolicy;
-    }
-
-    /** A resource of the template, with the properties it was given and the model it has. */
-    static ResourceState of(
-        final Template.Resource resource,
-        final JsonNode properties,
-        final JsonNode model,
-        final java.util.Collection<String> dependsOn) {
-      return new ResourceState(
-          resource.type(),
-          resource.properties(),
-          properties,
-          model,
-          List.copyOf(dependsOn),
-          resource.deletionPolicy(),
-          resource.updateReplacePolicy());
-    }
-
-    ResourceState withModel(final JsonNode properties, final JsonNode model) {
-      return new ResourceState(
-          type, template, properties, model, dependsOn, deletionPolicy, updateReplacePolicy);
-    }
-
-    boolean standIn() {
-      return ResourceTypes.isStandIn(type);
-    }
-
-    /** What Ref gives for it: the physical id. */
-    String physicalId() {
-      return model == null ? null : ResourceTypes.ref(type, model);
-    }
-
-    /** True when the model names the resource, so that a Delete can find it. */
-    boolean identified() {
-      if (model == null) {
-        return false;
-      }
-      if (standIn()) {
-        return model.hasNonNull(StandIns.REF);
-      }
-      return ResourceTypes.pointers(type, "primaryIdentifier").stream()
-          .allMatch(path -> model.at(path).isValueNode() && !model.at(path).isNull());
-    }
-
-    /** The properties with the primary identifier, as CloudFormation passes them. */
-    ObjectNode withIdentifier(final JsonNode base) {
-      final ObjectNode merged = base == null ? Template.object() : base.deepCopy();
-      if (!standIn()) {
-        for (final String path : ResourceTypes.pointers(type, "primaryIdentifier")) {
-          if (!model.at(path).isMissingNode()) {
-            merged.set(path.substring(1), model.at(path));
-          }
-        }
-      }
-      return merged;
-    }
-  }
-
-  String stackName;
-  String stackId;
-  String target;
-  String status;
-  Map<String, ResourceState> resources = new LinkedHashMap<>();
+  private String stackName;
+  private String stackId;
+  private String target;
+  private String status;
+  private Map<String, ResourceState> resources = new LinkedHashMap<>();
 
   /** The parameter values last deployed (change sets name a changed one as the cause). */
-  Map<String, JsonNode> parameters = new LinkedHashMap<>();
+  private Map<String, JsonNode> parameters = new LinkedHashMap<>();
 
-  Map<String, String> outputs = new LinkedHashMap<>();
-  Map<String, String> exports = new LinkedHashMap<>();
-  Map<String, String> stackTags = new LinkedHashMap<>();
+  private Map<String, String> outputs = new LinkedHashMap<>();
+  private Map<String, String> exports = new LinkedHashMap<>();
+  private Map<String, String> stackTags = new LinkedHashMap<>();
 
   /**
    * Physical resources that failed without a last stable state (a failed create kept by
    * --no-rollback): deleted by the next stack operation, as CloudFormation does
    * (stack-failure-options.md).
    */
-  List<Leftover> leftovers = new ArrayList<>();
+  private List<Leftover> leftovers = new ArrayList<>();
 
   /** A physical resource the stack must delete, under the logical id it had. */
-  record Leftover(String logicalId, ResourceState resource) {}
+  public record Leftover(String logicalId, ResourceState resource) {}
+
+  public String stackName() {
+    return stackName;
+  }
+
+  public String stackId() {
+    return stackId;
+  }
+
+  /** The label of the target it lives on. */
+  public String target() {
+    return target;
+  }
+
+  /** The stack status, e.g. UPDATE_COMPLETE; null while the stack does not exist. */
+  public String status() {
+    return status;
+  }
+
+  public void status(final String newStatus) {
+    status = newStatus;
+  }
+
+  /** The resources by logical id, in the order they were deployed; changed in place. */
+  public Map<String, ResourceState> resources() {
+    return resources;
+  }
+
+  public void resources(final Map<String, ResourceState> newResources) {
+    resources = new LinkedHashMap<>(newResources);
+  }
+
+  public Map<String, JsonNode> parameters() {
+    return parameters;
+  }
+
+  public void parameters(final Map<String, JsonNode> newParameters) {
+    parameters = new LinkedHashMap<>(newParameters);
+  }
+
+  public Map<String, String> outputs() {
+    return outputs;
+  }
+
+  public void outputs(final Map<String, String> newOutputs) {
+    outputs = new LinkedHashMap<>(newOutputs);
+  }
+
+  /** Export name to value, for other stacks' Fn::ImportValue. */
+  public Map<String, String> exports() {
+    return exports;
+  }
+
+  public void exports(final Map<String, String> newExports) {
+    exports = new LinkedHashMap<>(newExports);
+  }
+
+  public Map<String, String> stackTags() {
+    return stackTags;
+  }
+
+  public void stackTags(final Map<String, String> newTags) {
+    stackTags = new LinkedHashMap<>(newTags);
+  }
+
+  /** What failures left for the next operation to delete; changed in place. */
+  public List<Leftover> leftovers() {
+    return leftovers;
+  }
 
   /** True once the stack exists on its target (it has been deployed and not deleted). */
-  boolean exists() {
+  public boolean exists() {
     return status != null;
   }
 
   /** The stack's name and where it lives, as a handler request carries them. */
-  StackIdentity identity(final TargetId where) {
+  public StackIdentity identity(final TargetId where) {
     return new StackIdentity(stackName, stackId, where.region(), where.accountId());
   }
 
   /** What the resources give now (Ref, Fn::GetAtt): their values as this state holds them. */
-  StackContext.ResourceValues liveValues() {
+  public StackContext.ResourceValues liveValues() {
     return new StackContext.ResourceValues() {
       @Override
       public JsonNode ref(final String logicalId, final String location) {
         final ResourceState resource = present(logicalId, location);
-        return TextNode.valueOf(ResourceTypes.ref(resource.type, resource.model));
+        return TextNode.valueOf(ResourceTypes.ref(resource.type(), resource.model()));
       }
 
       @Override
@@ -186,12 +141,17 @@ public final class StackState {
           final String logicalId, final String attribute, final String location) {
         final ResourceState resource = present(logicalId, location);
         return ResourceTypes.attribute(
-            resource.type, logicalId, resource.model, resource.properties, attribute, location);
+            resource.type(),
+            logicalId,
+            resource.model(),
+            resource.properties(),
+            attribute,
+            location);
       }
 
       private ResourceState present(final String logicalId, final String location) {
         final ResourceState resource = resources.get(logicalId);
-        if (resource == null || resource.model == null) {
+        if (resource == null || resource.model() == null) {
           throw new TemplateException(location, logicalId + " has no value yet");
         }
         return resource;
@@ -236,7 +196,7 @@ public final class StackState {
     return state;
   }
 
-  void save(final Path directory, final TargetId where) {
+  public void save(final Path directory, final TargetId where) {
     final Path file = file(directory, where, stackName);
     if (!exists()) {
       try {
@@ -250,7 +210,7 @@ public final class StackState {
   }
 
   /** Writes to a temporary file and moves it into place, so a crash never leaves half a file. */
-  static void writeAtomically(final Path file, final Object value) {
+  public static void writeAtomically(final Path file, final Object value) {
     try {
       final Path directory = directoryOf(file);
       Files.createDirectories(directory);
@@ -264,7 +224,7 @@ public final class StackState {
     }
   }
 
-  static Path directoryOf(final Path file) {
+  public static Path directoryOf(final Path file) {
     final Path directory = file.toAbsolutePath().getParent();
     if (directory == null) {
       throw new IllegalArgumentException(file + " is not in a directory");
@@ -273,7 +233,7 @@ public final class StackState {
   }
 
   /** A deep copy, e.g. to return to when an update rolls back. */
-  StackState copy() {
+  public StackState copy() {
     return Template.JSON.convertValue(Template.JSON.valueToTree(this), StackState.class);
   }
 }

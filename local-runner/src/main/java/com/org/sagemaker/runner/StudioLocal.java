@@ -124,12 +124,12 @@ public final class StudioLocal implements Runnable {
     }
 
     /** {@link #where()}, once known: with --aws it reads the SDK's region chain. */
-    private StackState.TargetId where;
+    private TargetId where;
 
     /** Where the stack lives; decided once per command. */
-    StackState.TargetId where() {
+    TargetId where() {
       if (where == null) {
-        where = aws ? Target.awsId(accountId) : StackState.TargetId.emulator();
+        where = aws ? Target.awsId(accountId) : TargetId.emulator();
       }
       return where;
     }
@@ -155,7 +155,7 @@ public final class StudioLocal implements Runnable {
     }
 
     Path handlerLog(final StackState state) {
-      return stateDirectory.resolve(where().key()).resolve(state.stackName + ".handler.log");
+      return stateDirectory.resolve(where().key()).resolve(state.stackName() + ".handler.log");
     }
   }
 
@@ -176,7 +176,7 @@ public final class StudioLocal implements Runnable {
 
     Plan.Inputs inputs(final StackState state) {
       // As with CloudFormation, an update that names no tags keeps the stack's tags.
-      return new Plan.Inputs(parameters, imports, tags.isEmpty() ? state.stackTags : tags);
+      return new Plan.Inputs(parameters, imports, tags.isEmpty() ? state.stackTags() : tags);
     }
   }
 
@@ -326,7 +326,7 @@ public final class StudioLocal implements Runnable {
               ResourceTypes::attributeProblem);
       final List<Importer.ToImport> imports = Importer.read(resourcesToImport);
       if (options.aws) {
-        refuseStandIns(new Planner(context, state, state.stackTags).plan());
+        refuseStandIns(new Planner(context, state, state.stackTags()).plan());
       }
       return onTarget(
           state,
@@ -364,25 +364,27 @@ public final class StudioLocal implements Runnable {
       final PrintWriter out = out();
       final String target = options.where().label();
       if (!state.exists()) {
-        out.println("Stack " + state.stackName + " on " + target + ": does not exist");
+        out.println("Stack " + state.stackName() + " on " + target + ": does not exist");
         out.flush();
         return true;
       }
-      out.println("Stack " + state.stackName + " on " + target + ": " + state.status);
-      state.resources.forEach(
-          (logicalId, resource) ->
-              out.println(
-                  String.format(
-                          "  %-22s  %-34s  %s  %s",
-                          logicalId,
-                          resource.type,
-                          resource.physicalId(),
-                          resource.standIn() ? "(" + StandIns.NOT_DEPLOYED + ")" : "")
-                      .stripTrailing()));
-      if (!state.leftovers.isEmpty()) {
+      out.println("Stack " + state.stackName() + " on " + target + ": " + state.status());
+      state
+          .resources()
+          .forEach(
+              (logicalId, resource) ->
+                  out.println(
+                      String.format(
+                              "  %-22s  %-34s  %s  %s",
+                              logicalId,
+                              resource.type(),
+                              resource.physicalId(),
+                              resource.standIn() ? "(" + StandIns.NOT_DEPLOYED + ")" : "")
+                          .stripTrailing()));
+      if (!state.leftovers().isEmpty()) {
         out.println(
             "  and "
-                + state.leftovers.size()
+                + state.leftovers().size()
                 + " resource(s) left by a failure, deleted by the next operation");
       }
       printOutputs(state, out);
@@ -415,9 +417,9 @@ public final class StudioLocal implements Runnable {
   }
 
   static void printOutputs(final StackState state, final PrintWriter out) {
-    if (!state.outputs.isEmpty()) {
+    if (!state.outputs().isEmpty()) {
       out.println("Outputs:");
-      state.outputs.forEach((name, value) -> out.println("  " + name + " = " + value));
+      state.outputs().forEach((name, value) -> out.println("  " + name + " = " + value));
     }
     out.flush();
   }

@@ -22,14 +22,14 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 /**
  * Where the handlers' SageMaker calls go: the embedded emulator (the default; its state is saved
  * next to the stack state so separate commands see the same account) or real AWS. Each has its own
- * stack states ({@link StackState.TargetId}). AWS credentials are resolved only when a handler is
- * about to be called.
+ * stack states ({@link TargetId}). AWS credentials are resolved only when a handler is about to be
+ * called.
  */
 final class Target implements AutoCloseable {
 
   static final String EMULATOR_STATE = "emulator.json";
 
-  private final StackState.TargetId id;
+  private final TargetId id;
   private final SageMakerEmulator emulator;
   private final VirtualClock clock;
   private final Path stateDirectory;
@@ -38,7 +38,7 @@ final class Target implements AutoCloseable {
   private HandlerInvoker.Credentials resolved;
 
   private Target(
-      final StackState.TargetId id,
+      final TargetId id,
       final SageMakerEmulator emulator,
       final VirtualClock clock,
       final Path stateDirectory,
@@ -76,7 +76,7 @@ final class Target implements AutoCloseable {
     }
     // The handlers' SDK client finds SageMaker through the SDK's standard endpoint setting.
     System.setProperty("aws.endpointUrlSageMaker", emulator.endpoint().toString());
-    final StackState.TargetId id = StackState.TargetId.emulator();
+    final TargetId id = TargetId.emulator();
     System.setProperty("aws.region", id.region());
     return new Target(
         id,
@@ -90,8 +90,8 @@ final class Target implements AutoCloseable {
   }
 
   /** Where {@link #aws} would act, without touching anything: for plans and states. */
-  static StackState.TargetId awsId(final String accountId) {
-    return StackState.TargetId.aws(accountId, new DefaultAwsRegionProviderChain().getRegion().id());
+  static TargetId awsId(final String accountId) {
+    return TargetId.aws(accountId, new DefaultAwsRegionProviderChain().getRegion().id());
   }
 
   /** Real SageMaker with the default credential chain and region. */
@@ -100,7 +100,7 @@ final class Target implements AutoCloseable {
   }
 
   /** Real SageMaker where {@code id} says (see {@link #awsId}), with the default credentials. */
-  static Target aws(final StackState.TargetId id) {
+  static Target aws(final TargetId id) {
     return new Target(
         id,
         null,
@@ -117,7 +117,7 @@ final class Target implements AutoCloseable {
         });
   }
 
-  StackState.TargetId id() {
+  TargetId id() {
     return id;
   }
 
@@ -131,7 +131,7 @@ final class Target implements AutoCloseable {
       resolved = credentials.get();
     }
     return new HandlerInvoker.Stack(
-        state.stackName, state.stackId, id.region(), id.accountId(), resolved);
+        state.stackName(), state.stackId(), id.region(), id.accountId(), resolved);
   }
 
   HandlerInvoker invoker(final StackState state, final Path logFile) {

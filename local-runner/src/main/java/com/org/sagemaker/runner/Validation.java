@@ -30,7 +30,7 @@ final class Validation {
       final String name,
       final Plan.Inputs inputs,
       final StackState state,
-      final StackState.TargetId where) {
+      final TargetId where) {
     final List<Finding> findings = new ArrayList<>();
     final StackContext context;
     try {
@@ -73,11 +73,11 @@ final class Validation {
                             logicalId, location, v.pointer(), v.message(), schema.message())));
         continue;
       }
-      final StackState.ResourceState previous = state.resources.get(logicalId);
+      final ResourceState previous = state.resources().get(logicalId);
       final InputFailure rules =
           handled.checkRules(
               concrete,
-              previous == null || !previous.type.equals(type) ? null : previous.properties);
+              previous == null || !previous.type().equals(type) ? null : previous.properties());
       if (rules != null) {
         findings.add(new Finding(logicalId, location, null, rules.message(), rules.message()));
       }

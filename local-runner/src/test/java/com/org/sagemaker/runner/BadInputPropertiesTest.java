@@ -178,7 +178,7 @@ class BadInputPropertiesTest {
         .putObject("Bad")
         .put("Type", mutation.type())
         .set("Properties", mutation.model());
-    final StackState.TargetId where = StackState.TargetId.emulator();
+    final TargetId where = TargetId.emulator();
     final List<Validation.Finding> findings =
         Validation.check(
             template.toString(),

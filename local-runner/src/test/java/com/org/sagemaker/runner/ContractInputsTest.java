@@ -36,7 +36,7 @@ class ContractInputsTest {
 
   @BeforeEach
   void deployTheTestDomainStack(final EmulatedAws aws) {
-    final StackState.TargetId where = StackState.TargetId.emulator();
+    final TargetId where = TargetId.emulator();
     deployer =
         new Deployer(
             aws.invoker,
@@ -57,7 +57,7 @@ class ContractInputsTest {
             testStack,
             where);
     assertThat(deployer.deploy(plan, false).succeeded()).as(events.toString()).isTrue();
-    exports = testStack.exports;
+    exports = testStack.exports();
   }
 
   @Test
@@ -69,7 +69,7 @@ class ContractInputsTest {
 
     final ObjectNode profile = input("studio-userprofile", "create");
     assertThat(profile.get("DomainId").asText())
-        .isEqualTo(testStack.resources.get("TestDomain").model.get("DomainId").asText());
+        .isEqualTo(testStack.resources().get("TestDomain").model().get("DomainId").asText());
     runContractSequence(aws, USER_PROFILE, "studio-userprofile", profile);
 
     assertThat(deployer.delete(testStack).succeeded()).as(events.toString()).isTrue();

@@ -69,7 +69,7 @@ class ExecutionSemanticsTest {
   private final VirtualClock clock = VirtualClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
   private final FakeHandlers fake = new FakeHandlers(clock);
   private final StringWriter out = new StringWriter();
-  private final StackState.TargetId where = StackState.TargetId.emulator();
+  private final TargetId where = TargetId.emulator();
   private final StackState state = StackState.fresh("semantics", where);
 
   private Deployer deployer(final int workers) {
@@ -165,7 +165,7 @@ class ExecutionSemanticsTest {
     final Deployer.Outcome outcome = deployer(4).deploy(plan(template(), Map.of()), true);
     assertThat(outcome.stackStatus()).as(output()).isEqualTo("CREATE_COMPLETE");
     assertThat(outcome.elapsed()).isEqualTo(Duration.ofMinutes(5).plus(FakeHandlers.POLL));
-    assertThat(state.resources).containsKeys("Domain", "P1", "P2");
+    assertThat(state.resources()).containsKeys("Domain", "P1", "P2");
   }
 
   @Test
@@ -212,11 +212,11 @@ class ExecutionSemanticsTest {
         .isLessThan(position("P1 ", "DELETE_IN_PROGRESS"))
         .isGreaterThan(position("P2 ", "UPDATE_COMPLETE"));
     assertThat(fake.live).containsKey("d-fake1|p1").doesNotContainKey("d-fake1|renamed");
-    assertThat(state.resources.keySet()).containsExactly("Domain", "P1", "P2");
-    assertThat(state.resources.get("P1").properties)
-        .isEqualTo(before.resources.get("P1").properties);
-    assertThat(state.resources.get("P2").properties)
-        .isEqualTo(before.resources.get("P2").properties);
+    assertThat(state.resources().keySet()).containsExactly("Domain", "P1", "P2");
+    assertThat(state.resources().get("P1").properties())
+        .isEqualTo(before.resources().get("P1").properties());
+    assertThat(state.resources().get("P2").properties())
+        .isEqualTo(before.resources().get("P2").properties());
 
     // Fixed, the same update goes through.
     final Deployer.Outcome again =
@@ -255,7 +255,7 @@ class ExecutionSemanticsTest {
     assertThat(fake.calls("DELETE", "P1")).isEmpty();
     assertThat(lines("P1  ")).last().asString().contains("DELETE_COMPLETE");
     assertThat(fake.live).isEmpty();
-    assertThat(state.resources).isEmpty();
+    assertThat(state.resources()).isEmpty();
     assertThatThrownBy(() -> deploy(template(), Map.of(), true))
         .hasMessageContaining("is in ROLLBACK_COMPLETE state and can not be updated.");
     assertThat(deployer(1).delete(state).stackStatus()).isEqualTo("DELETE_COMPLETE");
@@ -272,14 +272,14 @@ class ExecutionSemanticsTest {
     assertThat(output())
         .doesNotContain("ROLLBACK")
         .contains("The following resource(s) failed to create: [P1].");
-    assertThat(state.resources).containsKeys("Domain", "P2").doesNotContainKey("P1");
-    assertThat(state.leftovers).hasSize(1);
+    assertThat(state.resources()).containsKeys("Domain", "P2").doesNotContainKey("P1");
+    assertThat(state.leftovers()).hasSize(1);
 
     final Deployer.Outcome retried = deploy(template(), Map.of(), true);
 
     assertThat(retried.stackStatus()).as(output()).isEqualTo("UPDATE_COMPLETE");
     assertThat(fake.calls("DELETE", "P1")).hasSize(1);
-    assertThat(state.leftovers).isEmpty();
+    assertThat(state.leftovers()).isEmpty();
     assertThat(fake.live).containsKey("d-fake1|p1");
   }
 
@@ -333,7 +333,7 @@ class ExecutionSemanticsTest {
     assertThat(line("P3 ", "DELETE_FAILED")).contains("Delete_Failed: EFS mount targets in use");
     assertThat(line("semantics ", "UPDATE_COMPLETE "))
         .endsWith("Update successful. One or more resources could not be deleted.");
-    assertThat(state.resources).doesNotContainKey("P3");
+    assertThat(state.resources()).doesNotContainKey("P3");
   }
 
   @Test
@@ -360,7 +360,7 @@ class ExecutionSemanticsTest {
     assertThat(outcome.stackStatus()).isEqualTo("DELETE_FAILED");
     assertThat(line("semantics ", "DELETE_FAILED"))
         .endsWith("The following resource(s) failed to delete: [Domain].");
-    assertThat(state.resources.keySet()).containsExactly("Domain");
+    assertThat(state.resources().keySet()).containsExactly("Domain");
     assertThat(fake.calls("DELETE", "P1")).hasSize(1);
   }
 

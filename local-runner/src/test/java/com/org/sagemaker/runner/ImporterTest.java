@@ -43,7 +43,7 @@ class ImporterTest {
   private final VirtualClock clock = VirtualClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
   private final FakeHandlers fake = new FakeHandlers(clock);
   private final StringWriter out = new StringWriter();
-  private final StackState.TargetId where = StackState.TargetId.emulator();
+  private final TargetId where = TargetId.emulator();
   private final StackState state = StackState.fresh("imported", where);
 
   private boolean run(final String template, final String resources) throws IOException {
@@ -92,9 +92,9 @@ class ImporterTest {
         .contains("IMPORT_IN_PROGRESS", "IMPORT_COMPLETE", "stand-in: not deployed locally")
         .contains(
             "DefaultUserSettings/ExecutionRole: expected \"arn:aws:iam::123456789012:role/imported-Role-");
-    assertThat(state.status).isEqualTo("IMPORT_COMPLETE");
-    assertThat(state.resources.keySet()).containsExactly("Role", "Domain", "Analyst");
-    assertThat(state.resources.get("Domain").physicalId()).isEqualTo("d-1");
+    assertThat(state.status()).isEqualTo("IMPORT_COMPLETE");
+    assertThat(state.resources().keySet()).containsExactly("Role", "Domain", "Analyst");
+    assertThat(state.resources().get("Domain").physicalId()).isEqualTo("d-1");
     assertThat(fake.calls).isEmpty();
   }
 

@@ -40,7 +40,7 @@ class OddTemplatesTest {
                   "Fn::Equals", "Fn::Not", "Fn::Length", "Condition", "Fn::Unknown"))
           .toList();
 
-  private static final StackState.TargetId WHERE = StackState.TargetId.emulator();
+  private static final TargetId WHERE = TargetId.emulator();
 
   @Property(tries = 400)
   void onlyTheRunnersOwnErrorEscapes(@ForAll final long seed) {

@@ -42,7 +42,7 @@ class PlannerTest {
   private final VirtualClock clock = VirtualClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
   private final FakeHandlers fake = new FakeHandlers(clock);
   private final StringWriter out = new StringWriter();
-  private final StackState.TargetId where = StackState.TargetId.emulator();
+  private final TargetId where = TargetId.emulator();
   private final StackState state = StackState.fresh("planned", where);
 
   private Plan plan(
@@ -118,7 +118,7 @@ class PlannerTest {
     assertThat(deploy(plan).stackStatus()).isEqualTo("UPDATE_COMPLETE");
 
     assertThat(fake.calls).isEmpty();
-    assertThat(state.resources.get("Alice").deletionPolicy).isEqualTo("Delete");
+    assertThat(state.resources().get("Alice").deletionPolicy()).isEqualTo("Delete");
   }
 
   @Test

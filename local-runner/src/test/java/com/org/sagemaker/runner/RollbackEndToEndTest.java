@@ -47,7 +47,7 @@ class RollbackEndToEndTest {
     return aws.emulator.call(
         "DescribeDomain",
         EmulatedAws.json(
-            "{\"DomainId\": \"%s\"}".formatted(state.resources.get("Domain").physicalId())));
+            "{\"DomainId\": \"%s\"}".formatted(state.resources().get("Domain").physicalId())));
   }
 
   @Test
@@ -150,7 +150,7 @@ class RollbackEndToEndTest {
               SingleSignOnUserValue: !Ref Person
         """;
     assertThat(stack.deploy(template, Map.of()).stackStatus()).isEqualTo("CREATE_COMPLETE");
-    final String domainId = stack.state.resources.get("Domain").physicalId();
+    final String domainId = stack.state.resources().get("Domain").physicalId();
     aws.emulator.call(
         "CreateApp",
         EmulatedAws.json(
@@ -204,7 +204,7 @@ class RollbackEndToEndTest {
     final StackOnEmulator owner = new StackOnEmulator(aws, "owner", 1);
     assertThat(owner.deploy(ParallelDeployTest.template("owner", 1), Map.of()).stackStatus())
         .isEqualTo("CREATE_COMPLETE");
-    final String domainId = owner.state.resources.get("Domain").physicalId();
+    final String domainId = owner.state.resources().get("Domain").physicalId();
     final StackOnEmulator other = new StackOnEmulator(aws, "other", 1);
 
     final Deployer.Outcome outcome =

@@ -11,7 +11,7 @@ import java.util.Map;
 final class StackOnEmulator {
 
   final EmulatedAws aws;
-  final StackState.TargetId where = StackState.TargetId.emulator();
+  final TargetId where = TargetId.emulator();
   final StackState state;
   final StringWriter out = new StringWriter();
   private final Deployer deployer;
@@ -37,7 +37,7 @@ final class StackOnEmulator {
   Deployer.Outcome deploy(final String template, final Map<String, String> parameters) {
     return deployer.deploy(
         Plan.of(
-            Template.parse(template, state.stackName + ".yaml"),
+            Template.parse(template, state.stackName() + ".yaml"),
             new Plan.Inputs(parameters, Map.of(), Map.of()),
             state,
             where),

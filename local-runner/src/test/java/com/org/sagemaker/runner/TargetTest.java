@@ -14,8 +14,7 @@ class TargetTest {
     System.setProperty("aws.sessionToken", "chain-token");
     System.setProperty("aws.region", "eu-west-1");
     try (Target target = Target.aws("111122223333")) {
-      final StackState state =
-          StackState.fresh("s", StackState.TargetId.aws("111122223333", "eu-west-1"));
+      final StackState state = StackState.fresh("s", TargetId.aws("111122223333", "eu-west-1"));
       final HandlerInvoker.Stack stack = target.stack(state);
       assertThat(stack.region()).isEqualTo("eu-west-1");
       assertThat(stack.accountId()).isEqualTo("111122223333");
@@ -23,7 +22,7 @@ class TargetTest {
       assertThat(stack.credentials().sessionToken()).isEqualTo("chain-token");
       assertThat(target.isEmulator()).isFalse();
       assertThat(target.id().key()).isEqualTo("aws-111122223333-eu-west-1");
-      assertThat(state.stackId)
+      assertThat(state.stackId())
           .startsWith("arn:aws:cloudformation:eu-west-1:111122223333:stack/s/");
     } finally {
       for (final String property :
@@ -44,7 +43,7 @@ class TargetTest {
     final String before = System.getProperty("aws.region");
     try {
       System.setProperty("aws.region", "eu-west-1");
-      final StackState.TargetId where = options.where();
+      final TargetId where = options.where();
       System.setProperty("aws.region", "eu-central-1");
       assertThat(options.where()).isSameAs(where);
       assertThat(where.key()).isEqualTo("aws-111122223333-eu-west-1");

@@ -13,11 +13,10 @@ final class TestStacks {
   private TestStacks() {}
 
   /** The stack as its handlers see it, with test credentials. */
-  static HandlerInvoker.Stack credentialed(
-      final StackState state, final StackState.TargetId where) {
+  static HandlerInvoker.Stack credentialed(final StackState state, final TargetId where) {
     return new HandlerInvoker.Stack(
-        state.stackName,
-        state.stackId,
+        state.stackName(),
+        state.stackId(),
         where.region(),
         where.accountId(),
         new HandlerInvoker.Credentials("AKIDEXAMPLE", "wJalrXUtnFEMI-secret", "session-token"));
@@ -26,7 +25,7 @@ final class TestStacks {
   /** An invoker of {@code handlers} (e.g. {@link FakeHandlers}) that waits on the clock. */
   static HandlerInvoker invoker(
       final StackState state,
-      final StackState.TargetId where,
+      final TargetId where,
       final VirtualClock clock,
       final Function<String, RequestStreamHandler> handlers) {
     return new HandlerInvoker(

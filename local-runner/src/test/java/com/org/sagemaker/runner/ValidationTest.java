@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** validate, offline: the handlers' own checks on each resource, values not yet known skipped. */
 class ValidationTest {
 
-  private final StackState.TargetId where = StackState.TargetId.emulator();
+  private final TargetId where = TargetId.emulator();
 
   private List<Validation.Finding> check(final String template, final StackState state) {
     return Validation.check(template, "t.yaml", Plan.Inputs.none(), state, where);
@@ -118,16 +118,18 @@ class ValidationTest {
         "PublicInternetOnly\n      VpcId: vpc-1\n      SubnetIds: [subnet-1]";
     assertThat(check(template.formatted(publicWithVpc))).isEmpty();
     final StackState deployed = StackState.fresh("v", where);
-    deployed.resources.put(
-        "Domain",
-        new StackState.ResourceState(
-            StudioTypes.DOMAIN,
-            Template.object(),
-            EmulatedAws.json("{\"DomainName\": \"d\", \"AuthMode\": \"IAM\"}"),
-            EmulatedAws.json("{\"DomainId\": \"d-1\"}"),
-            List.of(),
-            null,
-            null));
+    deployed
+        .resources()
+        .put(
+            "Domain",
+            new ResourceState(
+                StudioTypes.DOMAIN,
+                Template.object(),
+                EmulatedAws.json("{\"DomainName\": \"d\", \"AuthMode\": \"IAM\"}"),
+                EmulatedAws.json("{\"DomainId\": \"d-1\"}"),
+                List.of(),
+                null,
+                null));
     assertThat(check(template.formatted(publicWithVpc), deployed))
         .singleElement()
         .satisfies(
