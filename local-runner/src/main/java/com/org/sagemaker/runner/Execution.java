@@ -1,6 +1,9 @@
 package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.template.StackContext;
+import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.template.TemplateException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

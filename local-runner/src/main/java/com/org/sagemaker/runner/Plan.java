@@ -1,5 +1,7 @@
 package com.org.sagemaker.runner;
 
+import com.org.sagemaker.runner.template.StackContext;
+import com.org.sagemaker.runner.template.Template;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,12 @@
 package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.template.Intrinsics;
+import com.org.sagemaker.runner.template.References;
+import com.org.sagemaker.runner.template.StackContext;
+import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.template.TemplateException;
+import com.org.sagemaker.runner.template.Unknown;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,6 +3,7 @@ package com.org.sagemaker.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.runner.template.References;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.runner.template.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.emulator.SageMakerEmulator;
 import com.org.sagemaker.emulator.Timings;
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.template.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,10 @@ package com.org.sagemaker.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.runner.template.StackContext;
+import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.template.TemplateException;
+import com.org.sagemaker.runner.template.Unknown;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * be called back: the handlers' SageMaker client is built once per process (as in Lambda) and finds
  * it through the SDK's standard endpoint setting. Closed when the run ends.
  */
-final class EmulatedAws implements AutoCloseable {
+public final class EmulatedAws implements AutoCloseable {
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ROLE = "arn:aws:iam::123456789012:role/StudioExecution";
@@ -78,7 +78,7 @@ final class EmulatedAws implements AutoCloseable {
         (request, event) -> {});
   }
 
-  static ObjectNode json(final String text) {
+  public static ObjectNode json(final String text) {
     try {
       return (ObjectNode) JSON.readTree(text);
     } catch (final IOException e) {

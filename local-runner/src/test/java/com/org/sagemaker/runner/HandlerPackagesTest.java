@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.template.Template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.template.Template;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

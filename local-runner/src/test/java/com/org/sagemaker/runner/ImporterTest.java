@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.template.StackContext;
+import com.org.sagemaker.runner.template.Template;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,5 +1,6 @@
 package com.org.sagemaker.runner;
 
+import com.org.sagemaker.runner.template.Template;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.template.StackIdentity;
+import com.org.sagemaker.runner.template.Template;
 import org.junit.jupiter.api.Test;
 
 /** Stand-ins: Ref and attributes in the real types' shapes, the same for a stack and logical id. */

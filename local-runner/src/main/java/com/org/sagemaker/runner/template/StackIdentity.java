@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.template;
 
 /**
  * The stack a template is evaluated for: what its pseudo parameters (AWS::StackName, AWS::Region,

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -17,12 +17,12 @@ import org.yaml.snakeyaml.representer.Representer;
  * YAML with the short forms. Every function is kept as it is, evaluated or not: a migration must
  * carry over what it does not understand.
  */
-final class CfnYaml {
+public final class CfnYaml {
 
   private CfnYaml() {}
 
   /** The template as YAML, with each intrinsic in its short form where YAML allows one. */
-  static String write(final JsonNode template) {
+  public static String write(final JsonNode template) {
     final DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setIndent(2);

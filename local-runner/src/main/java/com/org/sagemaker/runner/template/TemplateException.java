@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.template;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +35,10 @@ public final class TemplateException extends RuntimeException {
   }
 
   /** Collects problems so that a check can report all of them, not just the first. */
-  static final class Collector {
+  public static final class Collector {
     private final List<Problem> found = new ArrayList<>();
 
-    void add(final String location, final String message) {
+    public void add(final String location, final String message) {
       found.add(new Problem(location, message));
     }
 
@@ -47,7 +47,7 @@ public final class TemplateException extends RuntimeException {
     }
 
     /** Runs a check, keeping its problems instead of stopping at them. */
-    void check(final Runnable check) {
+    public void check(final Runnable check) {
       try {
         check.run();
       } catch (final TemplateException e) {
@@ -63,7 +63,7 @@ public final class TemplateException extends RuntimeException {
       return List.copyOf(found);
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
       if (!found.isEmpty()) {
         throw new TemplateException(found);
       }

@@ -1,10 +1,11 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.org.sagemaker.runner.EmulatedAws;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.template;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@code !GetAtt a.b}, {@code !Join}, ...) in its long form ({@code {"Ref": ...}}, {@code
  * {"Fn::GetAtt": [a, b]}}, {@code {"Fn::Join": ...}}), as CloudFormation reads them.
  */
-final class TemplateYaml {
+public final class TemplateYaml {
 
   /**
    * The YAML short forms CloudFormation defines, each with its long-form key (intrinsic function
@@ -55,7 +55,7 @@ final class TemplateYaml {
    * A key given twice keeps its last value, as CloudFormation does: it accepts such templates, JSON
    * and YAML alike (aws-cloudformation/cfn-language-discussion#96, aws/aws-cli#2404).
    */
-  static JsonNode read(final String text, final String name) {
+  public static JsonNode read(final String text, final String name) {
     final JsonNode document =
         text.stripLeading().startsWith("{")
             ? json(text, name)

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +27,7 @@ public record Template(
     Map<String, Resource> resources,
     Map<String, Output> outputs) {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   /** A resource as declared: its attributes, with DependsOn as written. */
   public record Resource(
@@ -275,11 +275,11 @@ public record Template(
     return values.stream().sorted().toList();
   }
 
-  static ArrayNode array() {
+  public static ArrayNode array() {
     return JSON.createArrayNode();
   }
 
-  static ObjectNode object() {
+  public static ObjectNode object() {
     return JSON.createObjectNode();
   }
 }

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
@@ -8,18 +8,18 @@ import com.fasterxml.jackson.databind.node.POJONode;
  * created), as CloudFormation's change sets mark such values "Dynamic". Carried in a resolved
  * template as a {@link POJONode}, so whatever uses it can tell it apart from a real value.
  */
-record Unknown(String what) {
+public record Unknown(String what) {
 
-  static JsonNode of(final String what) {
+  public static JsonNode of(final String what) {
     return new POJONode(new Unknown(what));
   }
 
-  static boolean is(final JsonNode node) {
+  public static boolean is(final JsonNode node) {
     return node instanceof POJONode pojo && pojo.getPojo() instanceof Unknown;
   }
 
   /** True when {@code node} is unknown or holds an unknown value anywhere inside. */
-  static boolean within(final JsonNode node) {
+  public static boolean within(final JsonNode node) {
     if (is(node)) {
       return true;
     }
@@ -32,7 +32,7 @@ record Unknown(String what) {
   }
 
   /** A copy of {@code node} with each unknown value as text, e.g. for rules that need a value. */
-  static JsonNode placeholders(final JsonNode node) {
+  public static JsonNode placeholders(final JsonNode node) {
     if (is(node)) {
       return Template.JSON
           .getNodeFactory()

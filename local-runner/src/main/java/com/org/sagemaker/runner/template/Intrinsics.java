@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * (intrinsic-function-reference-*.md); where a real error text is known (from user logs, see
  * docs/sources/templates.md §3) it is used word for word.
  */
-final class Intrinsics {
+public final class Intrinsics {
 
   /** What the names in a template stand for. */
   interface Scope {
@@ -54,7 +54,7 @@ final class Intrinsics {
   private static final Pattern IPV4_CIDR =
       Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
-  static final List<String> SUPPORTED =
+  public static final List<String> SUPPORTED =
       List.of(
           "Ref",
           "Fn::GetAtt",
@@ -389,14 +389,14 @@ final class Intrinsics {
   }
 
   /** What a part of a template refers to: resources by name, and their attributes. */
-  record Referenced(Set<String> resources, List<Map.Entry<String, String>> attributes) {}
+  public record Referenced(Set<String> resources, List<Map.Entry<String, String>> attributes) {}
 
   /**
    * The resources {@code node} refers to (Ref, Fn::GetAtt, Fn::Sub), in the branches Fn::If
    * chooses, and the attributes it asks of them (a Fn::GetAtt attribute given by Ref is left out).
    * Malformed functions are left for {@link #resolve} to report.
    */
-  Referenced references(final JsonNode node) {
+  public Referenced references(final JsonNode node) {
     final Referenced found = new Referenced(new LinkedHashSet<>(), new ArrayList<>());
     References.rewrite(
         node,

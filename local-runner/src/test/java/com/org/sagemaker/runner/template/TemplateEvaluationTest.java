@@ -1,8 +1,9 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.org.sagemaker.runner.ResourceTypes;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

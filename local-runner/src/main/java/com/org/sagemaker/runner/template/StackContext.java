@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -15,10 +15,10 @@ import java.util.TreeSet;
  * parameters, conditions, the resources and outputs whose conditions hold, what each resource
  * depends on and an order that respects it. Every problem found on the way is reported at once.
  */
-final class StackContext {
+public final class StackContext {
 
   /** What resources' Ref and Fn::GetAtt give, at the moment of resolving. */
-  interface ResourceValues {
+  public interface ResourceValues {
     JsonNode ref(String logicalId, String location);
 
     JsonNode attribute(String logicalId, String attribute, String location);
@@ -29,24 +29,24 @@ final class StackContext {
    * can: what the registry of resource types knows, asked while the template is evaluated.
    */
   @FunctionalInterface
-  interface AttributeCheck {
+  public interface AttributeCheck {
     String problem(String type, String logicalId, String attribute);
   }
 
-  final Template template;
-  final StackIdentity stack;
-  final Map<String, JsonNode> parameters;
+  public final Template template;
+  public final StackIdentity stack;
+  public final Map<String, JsonNode> parameters;
   final Map<String, Boolean> conditions;
   final Map<String, String> imports;
 
   /** The resources whose condition holds, in template order. */
-  final Map<String, Template.Resource> resources;
+  public final Map<String, Template.Resource> resources;
 
   /** For each resource, the resources it must come after (references and DependsOn). */
-  final Map<String, Set<String>> dependencies;
+  public final Map<String, Set<String>> dependencies;
 
   /** The resources with each after all it depends on; otherwise in template order. */
-  final List<String> order;
+  public final List<String> order;
 
   final List<Template.Output> outputs;
 
@@ -84,7 +84,7 @@ final class StackContext {
    * --import Name=Value}, what Fn::ImportValue reads); {@code attributes} says which Fn::GetAtt
    * attributes each resource type has.
    */
-  static StackContext of(
+  public static StackContext of(
       final Template template,
       final StackIdentity stack,
       final Map<String, String> parameterValues,
@@ -278,12 +278,12 @@ final class StackContext {
   }
 
   /** Intrinsics that resolve resources through {@code values}. */
-  Intrinsics intrinsics(final ResourceValues values) {
+  public Intrinsics intrinsics(final ResourceValues values) {
     return new Intrinsics(scope(values));
   }
 
   /** A resource's properties, resolved; AWS::NoValue for all of them gives none. */
-  JsonNode properties(final String logicalId, final ResourceValues values) {
+  public JsonNode properties(final String logicalId, final ResourceValues values) {
     final JsonNode resolved =
         intrinsics(values)
             .resolve(
@@ -299,7 +299,7 @@ final class StackContext {
   }
 
   /** The outputs' values; lists and objects as JSON text. */
-  Map<String, String> outputs(final ResourceValues values) {
+  public Map<String, String> outputs(final ResourceValues values) {
     final Map<String, String> resolved = new LinkedHashMap<>();
     final Intrinsics intrinsics = intrinsics(values);
     for (final Template.Output output : outputs) {
@@ -311,7 +311,8 @@ final class StackContext {
   }
 
   /** The exports (Export.Name to value) of the outputs that have one. */
-  Map<String, String> exports(final ResourceValues values, final Map<String, String> outputValues) {
+  public Map<String, String> exports(
+      final ResourceValues values, final Map<String, String> outputValues) {
     final Map<String, String> exports = new LinkedHashMap<>();
     final Intrinsics intrinsics = intrinsics(values);
     for (final Template.Output output : outputs) {
@@ -341,7 +342,7 @@ final class StackContext {
   }
 
   /** aws, or aws-cn / aws-us-gov for the China and GovCloud regions (user guide). */
-  static String partition(final String region) {
+  public static String partition(final String region) {
     if (region.startsWith("cn-")) {
       return "aws-cn";
     }
