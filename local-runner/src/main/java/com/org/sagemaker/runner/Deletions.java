@@ -1,5 +1,6 @@
 package com.org.sagemaker.runner;
 
+import com.org.sagemaker.runner.standins.StandIns;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -2,6 +2,7 @@ package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.runner.standins.StandIns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.TemplateException;
 import com.org.sagemaker.runner.template.Unknown;

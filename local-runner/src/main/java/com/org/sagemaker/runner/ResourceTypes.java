@@ -1,6 +1,7 @@
 package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.template.TemplateException;
 import java.util.ArrayList;
 import java.util.Collections;

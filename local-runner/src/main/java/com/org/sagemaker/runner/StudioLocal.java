@@ -1,5 +1,6 @@
 package com.org.sagemaker.runner;
 
+import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.template.Template;
 import java.io.StringWriter;
 import java.time.Instant;

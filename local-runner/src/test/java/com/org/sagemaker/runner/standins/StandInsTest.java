@@ -1,9 +1,12 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.standins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.EmulatedAws;
+import com.org.sagemaker.runner.ResourceTypes;
+import com.org.sagemaker.runner.StudioTypes;
 import com.org.sagemaker.runner.template.StackIdentity;
 import com.org.sagemaker.runner.template.Template;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.standins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,12 +25,12 @@ import java.util.function.Function;
  * sections and the registry schemas' readOnlyProperties (docs/sources/templates.md §1). A type
  * outside the table gets a Ref (a generated physical id) and no attributes.
  */
-final class StandIns {
+public final class StandIns {
 
   /** The reason printed with a stand-in's events. */
-  static final String NOT_DEPLOYED = "stand-in: not deployed locally";
+  public static final String NOT_DEPLOYED = "stand-in: not deployed locally";
 
-  static final String REF = "Ref";
+  public static final String REF = "Ref";
 
   /** How a type's Ref and attributes are made. */
   private record Shape(
@@ -52,7 +52,7 @@ final class StandIns {
   private StandIns() {}
 
   /** The Ref and attribute values of a stand-in, as kept in the stack's state. */
-  static ObjectNode model(
+  public static ObjectNode model(
       final String type,
       final String logicalId,
       final JsonNode properties,
@@ -70,7 +70,7 @@ final class StandIns {
   }
 
   /** A stand-in's attribute, or an error naming the attribute and the resource. */
-  static JsonNode attribute(
+  public static JsonNode attribute(
       final String type,
       final String logicalId,
       final JsonNode model,
@@ -103,7 +103,7 @@ final class StandIns {
   }
 
   /** Why {@code type} cannot answer Fn::GetAtt {@code attribute}, or null when it can. */
-  static String attributeProblem(
+  public static String attributeProblem(
       final String type, final String logicalId, final String attribute) {
     final Shape shape = SHAPES.get(type);
     if (shape == null) {
