@@ -3,6 +3,7 @@ package com.org.sagemaker.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.runner.standins.StandIns;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

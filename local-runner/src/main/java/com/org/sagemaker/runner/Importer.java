@@ -6,6 +6,8 @@ import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.template.TemplateException;
+import com.org.sagemaker.runner.types.InputFailure;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

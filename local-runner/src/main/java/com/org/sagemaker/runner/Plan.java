@@ -2,6 +2,7 @@ package com.org.sagemaker.runner;
 
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.List;
 import java.util.Map;
 

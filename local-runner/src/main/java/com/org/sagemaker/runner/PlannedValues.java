@@ -6,6 +6,7 @@ import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.TemplateException;
 import com.org.sagemaker.runner.template.Unknown;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.HashMap;
 import java.util.Map;
 

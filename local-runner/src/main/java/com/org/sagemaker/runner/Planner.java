@@ -7,6 +7,7 @@ import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.template.TemplateException;
 import com.org.sagemaker.runner.template.Unknown;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

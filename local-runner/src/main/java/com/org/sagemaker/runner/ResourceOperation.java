@@ -1,5 +1,6 @@
 package com.org.sagemaker.runner;
 
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;

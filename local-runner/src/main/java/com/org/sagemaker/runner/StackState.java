@@ -8,6 +8,7 @@ import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.StackIdentity;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.template.TemplateException;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package com.org.sagemaker.runner;
 import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;

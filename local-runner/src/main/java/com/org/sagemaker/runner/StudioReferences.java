@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.runner.template.References;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.common.HandlerFailure;
 import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.types.HandledType;
+import com.org.sagemaker.runner.types.InputFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,9 @@
 package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.org.sagemaker.runner.types.HandledType;
+import com.org.sagemaker.runner.types.ResourceTypes;
+import com.org.sagemaker.runner.types.TypeProvider;
 import com.org.sagemaker.studiodomain.DomainRules;
 import com.org.sagemaker.studiouserprofile.ProfileRules;
 import java.util.List;

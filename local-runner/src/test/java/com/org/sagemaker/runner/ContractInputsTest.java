@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.common.ContractTestInputs;
 import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

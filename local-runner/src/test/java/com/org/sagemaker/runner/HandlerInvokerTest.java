@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.org.sagemaker.emulator.VirtualClock;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

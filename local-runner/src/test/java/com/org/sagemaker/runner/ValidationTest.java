@@ -3,6 +3,7 @@ package com.org.sagemaker.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.runner.EmulatedAws;
-import com.org.sagemaker.runner.ResourceTypes;
 import com.org.sagemaker.runner.StudioTypes;
 import com.org.sagemaker.runner.template.StackIdentity;
 import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import org.junit.jupiter.api.Test;
 
 /** Stand-ins: Ref and attributes in the real types' shapes, the same for a stack and logical id. */

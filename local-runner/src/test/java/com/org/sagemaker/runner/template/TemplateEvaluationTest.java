@@ -3,7 +3,7 @@ package com.org.sagemaker.runner.template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.org.sagemaker.runner.ResourceTypes;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
