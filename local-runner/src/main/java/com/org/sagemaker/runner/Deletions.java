@@ -1,6 +1,7 @@
 package com.org.sagemaker.runner;
 
 import com.org.sagemaker.runner.standins.StandIns;
+import com.org.sagemaker.runner.state.ResourceState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,6 +3,8 @@ package com.org.sagemaker.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.runner.standins.StandIns;
+import com.org.sagemaker.runner.state.ResourceState;
+import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,8 @@ package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.runner.standins.StandIns;
+import com.org.sagemaker.runner.state.ResourceState;
+import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.template.TemplateException;

@@ -1,5 +1,7 @@
 package com.org.sagemaker.runner;
 
+import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.types.ResourceTypes;

@@ -1,6 +1,8 @@
 package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.state.ResourceState;
+import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.template.Intrinsics;
 import com.org.sagemaker.runner.template.References;
 import com.org.sagemaker.runner.template.StackContext;

@@ -1,6 +1,8 @@
 package com.org.sagemaker.runner;
 
 import com.org.sagemaker.runner.standins.StandIns;
+import com.org.sagemaker.runner.state.ResourceState;
+import com.org.sagemaker.runner.state.StackState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

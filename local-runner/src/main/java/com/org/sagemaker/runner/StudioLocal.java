@@ -1,6 +1,8 @@
 package com.org.sagemaker.runner;
 
 import com.org.sagemaker.runner.standins.StandIns;
+import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.types.ResourceTypes;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.Intrinsics;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.template.TemplateException;

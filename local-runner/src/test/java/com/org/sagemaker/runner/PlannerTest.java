@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.emulator.VirtualClock;
 import com.org.sagemaker.runner.standins.StandIns;
+import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.Template;
 import java.io.StringWriter;
 import java.time.Instant;

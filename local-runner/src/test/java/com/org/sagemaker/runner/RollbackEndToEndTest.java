@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.emulator.Faults;
 import com.org.sagemaker.emulator.Timings;
+import com.org.sagemaker.runner.state.StackState;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

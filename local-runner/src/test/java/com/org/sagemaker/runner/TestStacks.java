@@ -2,6 +2,8 @@ package com.org.sagemaker.runner;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.TargetId;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;

@@ -2,6 +2,9 @@ package com.org.sagemaker.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.org.sagemaker.runner.state.ResourceState;
+import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.List;

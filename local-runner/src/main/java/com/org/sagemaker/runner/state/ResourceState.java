@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.state;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.state;
 
 /**
  * Where a stack lives, the embedded emulator or an AWS account and region: its state is kept, and
