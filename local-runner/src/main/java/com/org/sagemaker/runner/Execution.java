@@ -1,6 +1,8 @@
 package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.changeset.Plan;
+import com.org.sagemaker.runner.changeset.Planner;
 import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.state.ResourceState;
 import com.org.sagemaker.runner.state.StackState;

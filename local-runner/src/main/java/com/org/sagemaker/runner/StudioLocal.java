@@ -1,5 +1,9 @@
 package com.org.sagemaker.runner;
 
+import com.org.sagemaker.runner.changeset.Plan;
+import com.org.sagemaker.runner.changeset.PlanPrinter;
+import com.org.sagemaker.runner.changeset.Planner;
+import com.org.sagemaker.runner.changeset.Validation;
 import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.emulator.SageMakerEmulator;
+import com.org.sagemaker.runner.changeset.Plan;
+import com.org.sagemaker.runner.changeset.Validation;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.types.ResourceTypes;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.common.ContractTestInputs;
+import com.org.sagemaker.runner.changeset.Plan;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.Template;

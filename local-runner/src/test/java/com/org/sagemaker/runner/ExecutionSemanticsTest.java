@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.changeset.Plan;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.Template;

@@ -23,7 +23,7 @@ import java.util.function.Function;
  * then) and can be made to fail. They let a test see exactly which calls the runner makes, with
  * which properties and flags, whatever the real handlers do.
  */
-final class FakeHandlers implements Function<String, RequestStreamHandler> {
+public final class FakeHandlers implements Function<String, RequestStreamHandler> {
 
   static final Duration POLL = Duration.ofSeconds(10);
 
@@ -39,7 +39,7 @@ final class FakeHandlers implements Function<String, RequestStreamHandler> {
 
   private record Failure(String errorCode, String message, boolean atOnce) {}
 
-  final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+  public final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   final Map<String, JsonNode> live = new ConcurrentHashMap<>();
   private final VirtualClock clock;
   private final Map<String, Duration> durations = new HashMap<>();
@@ -47,7 +47,7 @@ final class FakeHandlers implements Function<String, RequestStreamHandler> {
   private final Map<String, String> adopt = new HashMap<>();
   private int domains;
 
-  FakeHandlers(final VirtualClock clock) {
+  public FakeHandlers(final VirtualClock clock) {
     this.clock = clock;
   }
 
@@ -79,7 +79,7 @@ final class FakeHandlers implements Function<String, RequestStreamHandler> {
     return this;
   }
 
-  List<Call> calls(final String action, final String logicalId) {
+  public List<Call> calls(final String action, final String logicalId) {
     synchronized (calls) {
       return calls.stream()
           .filter(c -> c.action().equals(action) && c.logicalId().equals(logicalId))

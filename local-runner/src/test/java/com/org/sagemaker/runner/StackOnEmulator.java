@@ -1,5 +1,6 @@
 package com.org.sagemaker.runner;
 
+import com.org.sagemaker.runner.changeset.Plan;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.Template;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.function.Function;
 
 /** A stack's invoker and deployer for tests: on a virtual clock, events into a buffer. */
-final class TestStacks {
+public final class TestStacks {
 
   private TestStacks() {}
 
@@ -25,7 +25,7 @@ final class TestStacks {
   }
 
   /** An invoker of {@code handlers} (e.g. {@link FakeHandlers}) that waits on the clock. */
-  static HandlerInvoker invoker(
+  public static HandlerInvoker invoker(
       final StackState state,
       final TargetId where,
       final VirtualClock clock,
@@ -39,7 +39,7 @@ final class TestStacks {
   }
 
   /** A deployer on the clock's virtual timeline, printing its events into {@code out}. */
-  static Deployer deployer(
+  public static Deployer deployer(
       final HandlerInvoker invoker,
       final VirtualClock clock,
       final StringWriter out,

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.changeset;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,11 +13,11 @@ import java.util.List;
  * LogicalResourceId, PhysicalResourceId, ResourceType, Replacement, Scope, Details; AWS CLI's
  * describe-change-set example). Resources that do not change appear only in the table.
  */
-final class PlanPrinter {
+public final class PlanPrinter {
 
   private PlanPrinter() {}
 
-  static List<String> text(final Plan plan, final String target) {
+  public static List<String> text(final Plan plan, final String target) {
     final List<String> lines = new ArrayList<>();
     lines.add(
         "Change set for stack "
@@ -75,7 +75,7 @@ final class PlanPrinter {
   }
 
   /** The shape of DescribeChangeSet's answer (API ResourceChange and friends). */
-  static ObjectNode json(final Plan plan) {
+  public static ObjectNode json(final Plan plan) {
     final ObjectNode root = Template.object();
     final ArrayNode changes = root.putArray("Changes");
     for (final Plan.Change change : plan.changes()) {

@@ -1,7 +1,9 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.changeset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.org.sagemaker.runner.EmulatedAws;
+import com.org.sagemaker.runner.StudioTypes;
 import com.org.sagemaker.runner.state.ResourceState;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;

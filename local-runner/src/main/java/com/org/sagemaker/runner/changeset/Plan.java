@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.changeset;
 
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
@@ -28,7 +28,7 @@ public record Plan(
 
   /**
    * The change set deploying {@code template} to the stack would make; nothing is touched. The
-   * programmatic entry point, e.g. for a benchmark: then {@link Deployer#deploy}.
+   * programmatic entry point, e.g. for a benchmark: then the engine's {@code Deployer.deploy}.
    */
   public static Plan of(
       final Template template, final Inputs inputs, final StackState state, final TargetId where) {
@@ -71,17 +71,17 @@ public record Plan(
       String policyAction,
       String note) {
 
-    boolean standIn() {
+    public boolean standIn() {
       return ResourceTypes.isStandIn(type);
     }
 
     /** True when a handler is called: properties or tags changed, not only a policy attribute. */
-    boolean callsHandler() {
+    public boolean callsHandler() {
       return details.stream()
           .anyMatch(d -> "Properties".equals(d.attribute()) || "Tags".equals(d.attribute()));
     }
 
-    boolean replaces() {
+    public boolean replaces() {
       return "True".equals(replacement) || "Conditional".equals(replacement);
     }
   }
@@ -96,16 +96,16 @@ public record Plan(
       String causingEntity) {}
 
   /** True when the stack does not exist yet: deploying creates it. */
-  boolean creating() {
+  public boolean creating() {
     return !state.exists();
   }
 
-  Change change(final String logicalId) {
+  public Change change(final String logicalId) {
     return changes.stream().filter(c -> c.logicalId().equals(logicalId)).findFirst().orElse(null);
   }
 
   /** The stand-ins of the template, e.g. to refuse deploying it on AWS. */
-  List<Change> standIns() {
+  public List<Change> standIns() {
     return changes.stream().filter(c -> c.standIn() && c.action() != Action.REMOVE).toList();
   }
 }

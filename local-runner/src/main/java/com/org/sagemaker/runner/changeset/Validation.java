@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.changeset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -23,19 +23,19 @@ import java.util.List;
  * resource of this project's types as its handler would check it before any SageMaker call ({@link
  * HandledType}). Values known only once resources exist (e.g. a DomainId) are not checked.
  */
-final class Validation {
+public final class Validation {
 
   /**
    * One problem: the resource (or null), where in the template, the JSON pointer of a schema
    * violation (or null), what, and for a handler's check the whole message it would answer.
    */
-  record Finding(
+  public record Finding(
       String logicalId, String location, String pointer, String message, String handlerMessage) {}
 
   private Validation() {}
 
   /** Every problem found; none when the template is valid. */
-  static List<Finding> check(
+  public static List<Finding> check(
       final String text,
       final String name,
       final Plan.Inputs inputs,
@@ -101,7 +101,7 @@ final class Validation {
   }
 
   /** The findings as text, one problem (or one handler message) per line. */
-  static List<String> text(final String name, final List<Finding> findings) {
+  public static List<String> text(final String name, final List<Finding> findings) {
     final List<String> lines = new ArrayList<>();
     String lastHandlerMessage = null;
     for (final Finding finding : findings) {
@@ -124,7 +124,7 @@ final class Validation {
   }
 
   /** The findings as JSON, for CI pipelines. */
-  static ObjectNode json(final String name, final List<Finding> findings) {
+  public static ObjectNode json(final String name, final List<Finding> findings) {
     final ObjectNode report =
         Template.object().put("template", name).put("valid", findings.isEmpty());
     final ArrayNode problems = report.putArray("problems");

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.changeset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.runner.state.ResourceState;
@@ -27,19 +27,20 @@ import java.util.Set;
  * the replacement "Conditional"; adding or removing such a property replaces too; a stack tag
  * change updates every resource; a changed Type is refused before anything runs.
  */
-final class Planner {
+public final class Planner {
 
   private final StackContext context;
   private final StackState state;
   private final Map<String, String> stackTags;
 
-  Planner(final StackContext context, final StackState state, final Map<String, String> stackTags) {
+  public Planner(
+      final StackContext context, final StackState state, final Map<String, String> stackTags) {
     this.context = context;
     this.state = state;
     this.stackTags = Map.copyOf(stackTags);
   }
 
-  Plan plan() {
+  public Plan plan() {
     final List<String> retyped = new ArrayList<>();
     context.resources.forEach(
         (logicalId, resource) -> {
@@ -86,7 +87,8 @@ final class Planner {
    * resources already known to change, to tell a property changed through a reference from one
    * changed in the template.
    */
-  Plan.Change change(final String logicalId, final JsonNode desired, final Set<String> changing) {
+  public Plan.Change change(
+      final String logicalId, final JsonNode desired, final Set<String> changing) {
     final Template.Resource resource = context.resources.get(logicalId);
     final ResourceState current = state.resources().get(logicalId);
     if (current == null) {

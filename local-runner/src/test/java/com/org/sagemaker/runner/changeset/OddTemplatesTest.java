@@ -1,10 +1,11 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.changeset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.runner.StudioTypes;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.Intrinsics;
