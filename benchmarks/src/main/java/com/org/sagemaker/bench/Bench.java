@@ -262,7 +262,7 @@ public final class Bench implements Callable<Integer> {
         account
             .invoker
             .firstPayload(
-                com.org.sagemaker.runner.HandlerInvoker.Request.of(
+                com.org.sagemaker.runner.engine.HandlerInvoker.Request.of(
                     "READ", typeName, "Resource", BenchAccount.JSON.readTree(model)))
             .toString(),
         StandardCharsets.UTF_8);

@@ -2,6 +2,9 @@ package com.org.sagemaker.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
+import com.org.sagemaker.runner.engine.ResourceOperation;
+import com.org.sagemaker.runner.engine.StackEvents;
 import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.state.ResourceState;
 import com.org.sagemaker.runner.state.StackState;

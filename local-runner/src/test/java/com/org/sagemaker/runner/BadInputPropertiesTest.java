@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.emulator.SageMakerEmulator;
 import com.org.sagemaker.runner.changeset.Plan;
 import com.org.sagemaker.runner.changeset.Validation;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.types.ResourceTypes;

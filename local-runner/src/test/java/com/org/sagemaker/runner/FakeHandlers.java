@@ -25,10 +25,10 @@ import java.util.function.Function;
  */
 public final class FakeHandlers implements Function<String, RequestStreamHandler> {
 
-  static final Duration POLL = Duration.ofSeconds(10);
+  public static final Duration POLL = Duration.ofSeconds(10);
 
   /** One operation the runner started (its first invocation). */
-  record Call(
+  public record Call(
       String action,
       String logicalId,
       JsonNode properties,
@@ -40,7 +40,7 @@ public final class FakeHandlers implements Function<String, RequestStreamHandler
   private record Failure(String errorCode, String message, boolean atOnce) {}
 
   public final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
-  final Map<String, JsonNode> live = new ConcurrentHashMap<>();
+  public final Map<String, JsonNode> live = new ConcurrentHashMap<>();
   private final VirtualClock clock;
   private final Map<String, Duration> durations = new HashMap<>();
   private final Map<String, List<Failure>> failures = new HashMap<>();
@@ -52,23 +52,25 @@ public final class FakeHandlers implements Function<String, RequestStreamHandler
   }
 
   /** {@code action} of {@code logicalId} takes that long. */
-  FakeHandlers takes(final String action, final String logicalId, final Duration duration) {
+  public FakeHandlers takes(final String action, final String logicalId, final Duration duration) {
     durations.put(action + ":" + logicalId, duration);
     return this;
   }
 
   /** The next {@code action} of {@code logicalId} fails at its end, with its model. */
-  FakeHandlers failsAtEnd(final String action, final String logicalId, final String message) {
+  public FakeHandlers failsAtEnd(
+      final String action, final String logicalId, final String message) {
     return fail(action, logicalId, new Failure("NotStabilized", message, false));
   }
 
   /** The next {@code action} of {@code logicalId} fails at once, with no model. */
-  FakeHandlers failsAtOnce(final String action, final String logicalId, final String message) {
+  public FakeHandlers failsAtOnce(
+      final String action, final String logicalId, final String message) {
     return fail(action, logicalId, new Failure("InvalidRequest", message, true));
   }
 
   /** The next create of {@code logicalId} answers with the resource it finds (same identifier). */
-  FakeHandlers adoptsOnCreate(final String logicalId) {
+  public FakeHandlers adoptsOnCreate(final String logicalId) {
     adopt.put(logicalId, logicalId);
     return this;
   }
@@ -160,7 +162,7 @@ public final class FakeHandlers implements Function<String, RequestStreamHandler
     return success(model);
   }
 
-  static String identifier(final String type, final JsonNode model) {
+  public static String identifier(final String type, final JsonNode model) {
     return StudioTypes.DOMAIN.equals(type)
         ? model.path("DomainId").asText()
         : model.path("DomainId").asText() + "|" + model.path("UserProfileName").asText();

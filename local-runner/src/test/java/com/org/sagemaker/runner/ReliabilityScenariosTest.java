@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.emulator.Faults;
 import com.org.sagemaker.emulator.Timings;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

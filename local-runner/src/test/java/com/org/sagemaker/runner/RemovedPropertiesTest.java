@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
 import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.ArrayList;
 import java.util.HashSet;

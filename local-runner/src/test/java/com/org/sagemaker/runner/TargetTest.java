@@ -2,6 +2,7 @@ package com.org.sagemaker.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.org.sagemaker.runner.engine.HandlerInvoker;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
 import java.io.IOException;

@@ -2,6 +2,10 @@ package com.org.sagemaker.runner;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.engine.Deployer;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
+import com.org.sagemaker.runner.engine.StackEvents;
+import com.org.sagemaker.runner.engine.Timeline;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
 import java.io.PrintWriter;
@@ -15,7 +19,7 @@ public final class TestStacks {
   private TestStacks() {}
 
   /** The stack as its handlers see it, with test credentials. */
-  static HandlerInvoker.Stack credentialed(final StackState state, final TargetId where) {
+  public static HandlerInvoker.Stack credentialed(final StackState state, final TargetId where) {
     return new HandlerInvoker.Stack(
         state.stackName(),
         state.stackId(),

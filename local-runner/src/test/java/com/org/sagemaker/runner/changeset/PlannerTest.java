@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.emulator.VirtualClock;
-import com.org.sagemaker.runner.Deployer;
 import com.org.sagemaker.runner.FakeHandlers;
 import com.org.sagemaker.runner.TestStacks;
+import com.org.sagemaker.runner.engine.Deployer;
 import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;

@@ -1,9 +1,11 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.FakeHandlers;
+import com.org.sagemaker.runner.TestStacks;
 import com.org.sagemaker.runner.changeset.Plan;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;

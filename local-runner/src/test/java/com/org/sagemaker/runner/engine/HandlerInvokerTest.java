@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.engine;
 
 import static com.org.sagemaker.runner.EmulatedAws.ROLE;
 import static com.org.sagemaker.runner.EmulatedAws.json;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.EmulatedAws;
+import com.org.sagemaker.runner.StudioTypes;
 import com.org.sagemaker.runner.types.ResourceTypes;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.runner.changeset.Plan;

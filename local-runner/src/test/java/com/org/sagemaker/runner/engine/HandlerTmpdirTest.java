@@ -1,9 +1,10 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.EmulatedAws;
 import com.org.sagemaker.runner.template.Template;
 import java.io.File;
 import java.io.IOException;

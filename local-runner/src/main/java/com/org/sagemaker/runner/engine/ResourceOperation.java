@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.engine;
 
 import com.org.sagemaker.runner.types.ResourceTypes;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * CloudFormation's format. The verb is the stack's view (a replacement's Create shows as UPDATE).
  * An operation that outlives its schema's timeoutInMinutes fails as CloudFormation reports it.
  */
-final class ResourceOperation implements Scheduler.Task {
+public final class ResourceOperation implements Scheduler.Task {
 
   /** Where an operation stands. */
   enum Outcome {
@@ -143,7 +143,7 @@ final class ResourceOperation implements Scheduler.Task {
    * Resource handler returned message: "<message>" (RequestToken: <token>, HandlerErrorCode:
    * <code>)}.
    */
-  static String handlerMessage(final HandlerInvoker.Result result, final String token) {
+  public static String handlerMessage(final HandlerInvoker.Result result, final String token) {
     return "Resource handler returned message: \""
         + result.message()
         + "\" (RequestToken: "

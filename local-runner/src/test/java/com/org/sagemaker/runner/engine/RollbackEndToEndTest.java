@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.engine;
 
 import static com.org.sagemaker.runner.StackOnEmulator.line;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.emulator.Faults;
 import com.org.sagemaker.emulator.Timings;
+import com.org.sagemaker.runner.EmulatedAws;
+import com.org.sagemaker.runner.StackOnEmulator;
 import com.org.sagemaker.runner.state.StackState;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.engine;
 
 import java.io.PrintWriter;
 import java.time.Instant;

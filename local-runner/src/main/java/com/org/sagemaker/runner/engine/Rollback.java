@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.engine;
 
 import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.state.ResourceState;

@@ -1,8 +1,10 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.org.sagemaker.emulator.Timings;
+import com.org.sagemaker.runner.EmulatedAws;
+import com.org.sagemaker.runner.StackOnEmulator;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
