@@ -7,6 +7,8 @@ import com.org.sagemaker.runner.changeset.Validation;
 import com.org.sagemaker.runner.engine.Deployer;
 import com.org.sagemaker.runner.engine.HandlerInvoker;
 import com.org.sagemaker.runner.engine.StackEvents;
+import com.org.sagemaker.runner.importing.Drift;
+import com.org.sagemaker.runner.importing.Importer;
 import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,18 +18,18 @@ import java.util.Map;
  * the template set, and only those (user guide, using-cfn-stack-drift.md; CLI guide,
  * resource-type-model-false-drift.md). A stand-in is NOT_CHECKED: nothing was deployed to read.
  */
-final class Drift {
+public final class Drift {
 
   private final HandlerInvoker invoker;
   private final StackEvents events;
 
-  Drift(final HandlerInvoker invoker, final StackEvents events) {
+  public Drift(final HandlerInvoker invoker, final StackEvents events) {
     this.invoker = invoker;
     this.events = events;
   }
 
   /** Prints each resource's drift status and differences; true when none drifted. */
-  boolean check(final StackState state) {
+  public boolean check(final StackState state) {
     boolean inSync = true;
     for (final Map.Entry<String, ResourceState> entry : state.resources().entrySet()) {
       final ResourceState resource = entry.getValue();

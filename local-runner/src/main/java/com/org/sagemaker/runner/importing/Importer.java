@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,21 +33,21 @@ import java.util.TreeSet;
  * creates, deletes and changes nothing else. Stand-ins in the template, not being real, are taken
  * in as they are.
  */
-final class Importer {
+public final class Importer {
 
   /** One entry of the resources-to-import file (API ResourceToImport). */
-  record ToImport(String resourceType, String logicalId, ObjectNode identifier) {}
+  public record ToImport(String resourceType, String logicalId, ObjectNode identifier) {}
 
   private final HandlerInvoker invoker;
   private final StackEvents events;
 
-  Importer(final HandlerInvoker invoker, final StackEvents events) {
+  public Importer(final HandlerInvoker invoker, final StackEvents events) {
     this.invoker = invoker;
     this.events = events;
   }
 
   /** Reads a resources-to-import file: a JSON list as the AWS CLI takes it. */
-  static List<ToImport> read(final Path file) {
+  public static List<ToImport> read(final Path file) {
     final JsonNode list;
     try {
       list = Template.JSON.readTree(Files.readString(file));
@@ -83,7 +83,8 @@ final class Importer {
    * Imports into the stack; on any problem nothing is changed (a change set that cannot be
    * created). True when the imported resources show no drift.
    */
-  boolean run(final StackContext context, final StackState state, final List<ToImport> imports) {
+  public boolean run(
+      final StackContext context, final StackState state, final List<ToImport> imports) {
     check(context, state, imports);
     final Map<String, ToImport> byId = new LinkedHashMap<>();
     imports.forEach(i -> byId.put(i.logicalId(), i));

@@ -1,9 +1,12 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.EmulatedAws;
+import com.org.sagemaker.runner.FakeHandlers;
+import com.org.sagemaker.runner.TestStacks;
 import com.org.sagemaker.runner.engine.HandlerInvoker;
 import com.org.sagemaker.runner.engine.StackEvents;
 import com.org.sagemaker.runner.state.StackState;
