@@ -120,8 +120,8 @@ public final class Bench implements Callable<Integer> {
       description = "Rewritten between its bench markers; '-' prints the tables instead.")
   String output;
 
-  private static final String DOMAIN = com.org.sagemaker.runner.StudioTypes.DOMAIN;
-  private static final String PROFILE = com.org.sagemaker.runner.StudioTypes.USER_PROFILE;
+  private static final String DOMAIN = com.org.sagemaker.runner.studio.StudioTypes.DOMAIN;
+  private static final String PROFILE = com.org.sagemaker.runner.studio.StudioTypes.USER_PROFILE;
 
   private final long started = System.nanoTime();
 

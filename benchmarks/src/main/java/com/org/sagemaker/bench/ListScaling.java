@@ -2,8 +2,8 @@ package com.org.sagemaker.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.org.sagemaker.runner.StudioTypes;
 import com.org.sagemaker.runner.engine.HandlerInvoker;
+import com.org.sagemaker.runner.studio.StudioTypes;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;

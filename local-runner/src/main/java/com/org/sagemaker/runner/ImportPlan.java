@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.runner.studio.StudioTypes;
 import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

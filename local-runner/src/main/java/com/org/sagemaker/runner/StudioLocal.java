@@ -12,6 +12,7 @@ import com.org.sagemaker.runner.importing.Importer;
 import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
+import com.org.sagemaker.runner.studio.Target;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.types.ResourceTypes;

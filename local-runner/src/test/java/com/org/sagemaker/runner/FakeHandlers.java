@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.studio.StudioTypes;
 import com.org.sagemaker.runner.template.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.studio.StudioTypes;
 import com.org.sagemaker.runner.template.TemplateException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.runner.studio.StudioTypes;
 import com.org.sagemaker.runner.template.TemplateYaml;
 import java.io.IOException;
 import java.nio.file.Files;

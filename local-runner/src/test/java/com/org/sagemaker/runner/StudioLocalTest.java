@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.runner.state.TargetId;
+import com.org.sagemaker.runner.studio.Target;
 import com.org.sagemaker.runner.template.Template;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -617,6 +619,31 @@ class StudioLocalTest {
       return socket.getLocalPort();
     } catch (final IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aCommandReadsTheAwsRegionOnceAndStartsItsTargetThere() throws IOException {
+    final StudioLocal.StackOptions options = new StudioLocal.StackOptions();
+    options.aws = true;
+    options.accountId = "111122223333";
+    options.timeScale = 300;
+    final String before = System.getProperty("aws.region");
+    try {
+      System.setProperty("aws.region", "eu-west-1");
+      final TargetId where = options.where();
+      System.setProperty("aws.region", "eu-central-1");
+      assertThat(options.where()).isSameAs(where);
+      assertThat(where.key()).isEqualTo("aws-111122223333-eu-west-1");
+      try (Target target = options.target()) {
+        assertThat(target.id()).isSameAs(where);
+      }
+    } finally {
+      if (before == null) {
+        System.clearProperty("aws.region");
+      } else {
+        System.setProperty("aws.region", before);
+      }
     }
   }
 }

@@ -3,10 +3,10 @@ package com.org.sagemaker.runner.changeset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.org.sagemaker.runner.EmulatedAws;
-import com.org.sagemaker.runner.StudioTypes;
 import com.org.sagemaker.runner.state.ResourceState;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
+import com.org.sagemaker.runner.studio.StudioTypes;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.List;

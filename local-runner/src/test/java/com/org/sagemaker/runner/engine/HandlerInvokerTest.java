@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.runner.EmulatedAws;
-import com.org.sagemaker.runner.StudioTypes;
+import com.org.sagemaker.runner.studio.StudioTypes;
 import com.org.sagemaker.runner.types.ResourceTypes;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.runner.EmulatedAws;
-import com.org.sagemaker.runner.StudioTypes;
+import com.org.sagemaker.runner.studio.StudioTypes;
 import com.org.sagemaker.runner.template.StackIdentity;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.types.ResourceTypes;

@@ -1,11 +1,10 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.org.sagemaker.runner.engine.HandlerInvoker;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
-import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class TargetTest {
@@ -33,31 +32,6 @@ class TargetTest {
             "aws.accessKeyId", "aws.secretAccessKey", "aws.sessionToken", "aws.region"
           }) {
         System.clearProperty(property);
-      }
-    }
-  }
-
-  @Test
-  void aCommandReadsTheAwsRegionOnceAndStartsItsTargetThere() throws IOException {
-    final StudioLocal.StackOptions options = new StudioLocal.StackOptions();
-    options.aws = true;
-    options.accountId = "111122223333";
-    options.timeScale = 300;
-    final String before = System.getProperty("aws.region");
-    try {
-      System.setProperty("aws.region", "eu-west-1");
-      final TargetId where = options.where();
-      System.setProperty("aws.region", "eu-central-1");
-      assertThat(options.where()).isSameAs(where);
-      assertThat(where.key()).isEqualTo("aws-111122223333-eu-west-1");
-      try (Target target = options.target()) {
-        assertThat(target.id()).isSameAs(where);
-      }
-    } finally {
-      if (before == null) {
-        System.clearProperty("aws.region");
-      } else {
-        System.setProperty("aws.region", before);
       }
     }
   }

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.studio;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.org.sagemaker.runner.types.HandledType;

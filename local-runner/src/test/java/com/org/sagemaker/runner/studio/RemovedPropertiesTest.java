@@ -1,9 +1,9 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.studio;
 
 import static com.org.sagemaker.runner.EmulatedAws.ROLE;
 import static com.org.sagemaker.runner.EmulatedAws.json;
-import static com.org.sagemaker.runner.StudioTypes.DOMAIN;
-import static com.org.sagemaker.runner.StudioTypes.USER_PROFILE;
+import static com.org.sagemaker.runner.studio.StudioTypes.DOMAIN;
+import static com.org.sagemaker.runner.studio.StudioTypes.USER_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.org.sagemaker.runner.EmulatedAws;
 import com.org.sagemaker.runner.engine.HandlerInvoker;
 import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.ArrayList;

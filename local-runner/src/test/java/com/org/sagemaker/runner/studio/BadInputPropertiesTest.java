@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.studio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.emulator.SageMakerEmulator;
+import com.org.sagemaker.runner.EmulatedAws;
 import com.org.sagemaker.runner.changeset.Plan;
 import com.org.sagemaker.runner.changeset.Validation;
 import com.org.sagemaker.runner.engine.HandlerInvoker;

@@ -1,12 +1,13 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.studio;
 
-import static com.org.sagemaker.runner.StudioTypes.DOMAIN;
-import static com.org.sagemaker.runner.StudioTypes.USER_PROFILE;
+import static com.org.sagemaker.runner.studio.StudioTypes.DOMAIN;
+import static com.org.sagemaker.runner.studio.StudioTypes.USER_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.common.ContractTestInputs;
+import com.org.sagemaker.runner.EmulatedAws;
 import com.org.sagemaker.runner.changeset.Plan;
 import com.org.sagemaker.runner.engine.Deployer;
 import com.org.sagemaker.runner.engine.HandlerInvoker;

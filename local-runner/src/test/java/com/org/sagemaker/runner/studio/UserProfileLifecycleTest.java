@@ -1,13 +1,14 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.studio;
 
 import static com.org.sagemaker.runner.EmulatedAws.ROLE;
 import static com.org.sagemaker.runner.EmulatedAws.json;
-import static com.org.sagemaker.runner.StudioTypes.DOMAIN;
-import static com.org.sagemaker.runner.StudioTypes.USER_PROFILE;
+import static com.org.sagemaker.runner.studio.StudioTypes.DOMAIN;
+import static com.org.sagemaker.runner.studio.StudioTypes.USER_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.runner.EmulatedAws;
 import com.org.sagemaker.runner.engine.HandlerInvoker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

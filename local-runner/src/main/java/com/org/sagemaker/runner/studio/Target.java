@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.studio;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,9 +30,9 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * stack states ({@link TargetId}). AWS credentials are resolved only when a handler is about to be
  * called.
  */
-final class Target implements AutoCloseable {
+public final class Target implements AutoCloseable {
 
-  static final String EMULATOR_STATE = "emulator.json";
+  public static final String EMULATOR_STATE = "emulator.json";
 
   private final TargetId id;
   private final SageMakerEmulator emulator;
@@ -61,7 +61,7 @@ final class Target implements AutoCloseable {
    * The emulator, SageMaker's minutes passing {@code timeScale} times faster; with {@code noWait}
    * its clock moves only when the runner waits, with no real waiting.
    */
-  static Target emulator(
+  public static Target emulator(
       final Path stateDirectory, final double timeScale, final int port, final boolean noWait)
       throws IOException {
     final Path saved = stateDirectory.resolve(EMULATOR_STATE);
@@ -95,7 +95,7 @@ final class Target implements AutoCloseable {
   }
 
   /** Where {@link #aws} would act, without touching anything: for plans and states. */
-  static TargetId awsId(final String accountId) {
+  public static TargetId awsId(final String accountId) {
     return TargetId.aws(accountId, new DefaultAwsRegionProviderChain().getRegion().id());
   }
 
@@ -105,7 +105,7 @@ final class Target implements AutoCloseable {
   }
 
   /** Real SageMaker where {@code id} says (see {@link #awsId}), with the default credentials. */
-  static Target aws(final TargetId id) {
+  public static Target aws(final TargetId id) {
     return new Target(
         id,
         null,
@@ -122,11 +122,11 @@ final class Target implements AutoCloseable {
         });
   }
 
-  TargetId id() {
+  public TargetId id() {
     return id;
   }
 
-  Timeline timeline() {
+  public Timeline timeline() {
     return timeline;
   }
 
@@ -139,7 +139,7 @@ final class Target implements AutoCloseable {
         state.stackName(), state.stackId(), id.region(), id.accountId(), resolved);
   }
 
-  HandlerInvoker invoker(final StackState state, final Path logFile) {
+  public HandlerInvoker invoker(final StackState state, final Path logFile) {
     return new HandlerInvoker(stack(state), timeline::await, new FileLogger(logFile), 2000);
   }
 

@@ -1,15 +1,16 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.studio;
 
 import static com.org.sagemaker.runner.EmulatedAws.ROLE;
 import static com.org.sagemaker.runner.EmulatedAws.json;
-import static com.org.sagemaker.runner.StudioTypes.DOMAIN;
-import static com.org.sagemaker.runner.StudioTypes.USER_PROFILE;
+import static com.org.sagemaker.runner.studio.StudioTypes.DOMAIN;
+import static com.org.sagemaker.runner.studio.StudioTypes.USER_PROFILE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.emulator.Faults;
 import com.org.sagemaker.emulator.Timings;
+import com.org.sagemaker.runner.EmulatedAws;
 import com.org.sagemaker.runner.engine.HandlerInvoker;
 import java.io.IOException;
 import java.nio.file.Files;
