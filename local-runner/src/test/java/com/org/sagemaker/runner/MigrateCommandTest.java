@@ -3,6 +3,8 @@ package com.org.sagemaker.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.migrate.Migrator;
+import com.org.sagemaker.runner.migrate.MigratorTest;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.template.TemplateYaml;
 import java.io.ByteArrayOutputStream;

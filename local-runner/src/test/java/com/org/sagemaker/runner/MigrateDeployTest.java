@@ -2,6 +2,7 @@ package com.org.sagemaker.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.org.sagemaker.runner.migrate.MigratorTest;
 import com.org.sagemaker.runner.studio.StudioTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

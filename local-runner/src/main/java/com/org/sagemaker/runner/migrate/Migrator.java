@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,10 +25,10 @@ import java.util.Set;
  * a DeletionPolicy attribute", resource-import.md), and {@link ImportSteps} makes the templates of
  * the steps before the final one.
  */
-final class Migrator {
+public final class Migrator {
 
   /** What a migration produced. {@code steps} is empty when no identifiers were given. */
-  record Migration(
+  public record Migration(
       ObjectNode template,
       List<MigrationFinding> findings,
       Map<String, StudioCustomResources.Found> migrated,
@@ -70,7 +70,7 @@ final class Migrator {
     }
   }
 
-  static Migration migrate(
+  public static Migration migrate(
       final JsonNode template, final List<String> domainIds, final List<String> profiles) {
     if (!(template instanceof ObjectNode object)) {
       throw new TemplateException("template", "a template is a mapping with Resources");

@@ -1,6 +1,6 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.migrate;
 
-import static com.org.sagemaker.runner.MigratorTest.yaml;
+import static com.org.sagemaker.runner.migrate.MigratorTest.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.migrate;
 
 /**
  * Something {@code migrate} could not carry over as it was, and where: {@code location} is a dotted

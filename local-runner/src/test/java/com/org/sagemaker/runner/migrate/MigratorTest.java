@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,18 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MigratorTest {
+public class MigratorTest {
 
-  static final Path BLOG =
+  public static final Path BLOG =
       Path.of("src", "test", "resources", "migrate", "blog-custom-resource.yaml");
-  static final Path TWO_PROFILES =
+  public static final Path TWO_PROFILES =
       Path.of("src", "test", "resources", "migrate", "two-profiles-custom-parameters.yaml");
 
   static JsonNode yaml(final String text) {
     return TemplateYaml.read(text, "test");
   }
 
-  static JsonNode load(final Path file) throws IOException {
+  public static JsonNode load(final Path file) throws IOException {
     return TemplateYaml.read(Files.readString(file), String.valueOf(file));
   }
 
