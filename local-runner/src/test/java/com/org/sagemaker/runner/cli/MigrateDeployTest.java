@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

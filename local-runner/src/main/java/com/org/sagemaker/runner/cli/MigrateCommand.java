@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.cli;
 
 import com.org.sagemaker.runner.migrate.MigrationFiles;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.org.sagemaker.runner;
+package com.org.sagemaker.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -624,7 +624,7 @@ class StudioLocalTest {
 
   @Test
   void aCommandReadsTheAwsRegionOnceAndStartsItsTargetThere() throws IOException {
-    final StudioLocal.StackOptions options = new StudioLocal.StackOptions();
+    final StackCommand.StackOptions options = new StackCommand.StackOptions();
     options.aws = true;
     options.accountId = "111122223333";
     options.timeScale = 300;
