@@ -38,7 +38,7 @@ final class PlannedValues implements StackContext.ResourceValues {
     if (!ResourceTypes.isStandIn(type)) {
       models.put(logicalId, kept);
     } else if (!Unknown.within(resolved)) {
-      models.put(logicalId, StandIns.model(type, logicalId, resolved, context.stack));
+      models.put(logicalId, StandIns.model(type, logicalId, resolved, context.stack()));
     }
   }
 
@@ -65,6 +65,6 @@ final class PlannedValues implements StackContext.ResourceValues {
   }
 
   private String type(final String logicalId) {
-    return context.resources.get(logicalId).type();
+    return context.resources().get(logicalId).type();
   }
 }

@@ -42,13 +42,15 @@ public final class Planner {
 
   public Plan plan() {
     final List<String> retyped = new ArrayList<>();
-    context.resources.forEach(
-        (logicalId, resource) -> {
-          final ResourceState current = state.resources().get(logicalId);
-          if (current != null && !current.type().equals(resource.type())) {
-            retyped.add(logicalId);
-          }
-        });
+    context
+        .resources()
+        .forEach(
+            (logicalId, resource) -> {
+              final ResourceState current = state.resources().get(logicalId);
+              if (current != null && !current.type().equals(resource.type())) {
+                retyped.add(logicalId);
+              }
+            });
     if (!retyped.isEmpty()) {
       // The text CloudFormation gives (CDK users' logs of CreateChangeSet's ValidationError).
       throw new TemplateException(
@@ -60,7 +62,7 @@ public final class Planner {
     final PlannedValues values = new PlannedValues(context);
     final Set<String> changing = new LinkedHashSet<>();
     final List<Plan.Change> changes = new ArrayList<>();
-    for (final String logicalId : context.order) {
+    for (final String logicalId : context.order()) {
       final JsonNode desired = context.properties(logicalId, values);
       final Plan.Change change = change(logicalId, desired, changing);
       final ResourceState current = state.resources().get(logicalId);
@@ -75,7 +77,7 @@ public final class Planner {
         .resources()
         .forEach(
             (logicalId, current) -> {
-              if (!context.resources.containsKey(logicalId)) {
+              if (!context.resources().containsKey(logicalId)) {
                 changes.add(removal(logicalId, current));
               }
             });
@@ -89,7 +91,7 @@ public final class Planner {
    */
   public Plan.Change change(
       final String logicalId, final JsonNode desired, final Set<String> changing) {
-    final Template.Resource resource = context.resources.get(logicalId);
+    final Template.Resource resource = context.resources().get(logicalId);
     final ResourceState current = state.resources().get(logicalId);
     if (current == null) {
       return new Plan.Change(
@@ -270,7 +272,7 @@ public final class Planner {
       }
     }
     for (final String parameter : parameters(written)) {
-      if (!Objects.equals(state.parameters().get(parameter), context.parameters.get(parameter))) {
+      if (!Objects.equals(state.parameters().get(parameter), context.parameters().get(parameter))) {
         return new String[] {"ParameterReference", parameter};
       }
     }
@@ -292,7 +294,7 @@ public final class Planner {
           @Override
           public JsonNode reference(
               final String name, final String attribute, final String location) {
-            if (attribute == null && context.parameters.containsKey(name)) {
+            if (attribute == null && context.parameters().containsKey(name)) {
               parameters.add(name);
             }
             return null;
@@ -300,7 +302,7 @@ public final class Planner {
 
           @Override
           public Boolean branch(final String condition) {
-            final JsonNode definition = context.template.conditions().get(condition);
+            final JsonNode definition = context.template().conditions().get(condition);
             if (definition != null && conditionsSeen.add(condition)) {
               References.rewrite(definition, this, "");
             }

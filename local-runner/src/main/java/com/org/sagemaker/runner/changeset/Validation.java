@@ -56,8 +56,8 @@ public final class Validation {
       return findings;
     }
     final PlannedValues values = new PlannedValues(context);
-    for (final String logicalId : context.order) {
-      final String type = context.resources.get(logicalId).type();
+    for (final String logicalId : context.order()) {
+      final String type = context.resources().get(logicalId).type();
       final JsonNode properties;
       try {
         properties = context.properties(logicalId, values);

@@ -83,7 +83,7 @@ public final class Deployer {
     final Execution execution = new Execution(plan, run);
     final List<String> failed;
     if (execution.forward()) {
-      state.parameters(plan.context().parameters);
+      state.parameters(plan.context().parameters());
       state.stackTags(plan.stackTags());
       if (creating) {
         state.status("CREATE_COMPLETE");
@@ -230,7 +230,7 @@ public final class Deployer {
     final StackState state = plan.state();
     if (plan.changes().stream().anyMatch(c -> c.action() != Plan.Action.NONE)
         || !plan.stackTags().equals(state.stackTags())
-        || !plan.context().parameters.equals(state.parameters())) {
+        || !plan.context().parameters().equals(state.parameters())) {
       return false;
     }
     final Map<String, String> outputs;

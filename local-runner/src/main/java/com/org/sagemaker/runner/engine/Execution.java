@@ -118,7 +118,7 @@ final class Execution {
         .resources()
         .forEach(
             (logicalId, resource) -> {
-              if (!context.resources.containsKey(logicalId)) {
+              if (!context.resources().containsKey(logicalId)) {
                 removed.add(logicalId);
                 items.add(new Deletions.Item(logicalId, resource, Deletions.Why.REMOVED));
               }
@@ -146,10 +146,10 @@ final class Execution {
   }
 
   private void startReady(final Scheduler scheduler) {
-    for (final String logicalId : context.order) {
+    for (final String logicalId : context.order()) {
       if (failed.isEmpty()
           && !started.contains(logicalId)
-          && done.containsAll(context.dependencies.get(logicalId))) {
+          && done.containsAll(context.dependencies().get(logicalId))) {
         started.add(logicalId);
         begin(scheduler, logicalId);
       }
@@ -157,7 +157,7 @@ final class Execution {
   }
 
   private void begin(final Scheduler scheduler, final String logicalId) {
-    final Template.Resource resource = context.resources.get(logicalId);
+    final Template.Resource resource = context.resources().get(logicalId);
     final ResourceState current = state.resources().get(logicalId);
     final JsonNode desired;
     final Plan.Change change;
@@ -176,7 +176,7 @@ final class Execution {
       return;
     }
     final ResourceState after =
-        ResourceState.of(resource, desired, null, context.dependencies.get(logicalId));
+        ResourceState.of(resource, desired, null, context.dependencies().get(logicalId));
     switch (change.action()) {
       case NONE -> finish(scheduler, logicalId);
       case ADD -> {
@@ -222,7 +222,7 @@ final class Execution {
 
   private void standIn(final Scheduler scheduler, final Step step, final String status) {
     final JsonNode model =
-        StandIns.model(step.after.type(), step.logicalId, step.after.properties(), context.stack);
+        StandIns.model(step.after.type(), step.logicalId, step.after.properties(), context.stack());
     step.after = step.after.withModel(step.after.properties(), model);
     step.outcome = ResourceOperation.Outcome.SUCCEEDED;
     journal.add(step);

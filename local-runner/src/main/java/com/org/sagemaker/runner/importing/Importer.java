@@ -90,8 +90,8 @@ public final class Importer {
     imports.forEach(i -> byId.put(i.logicalId(), i));
     final StackState adopted = state.copy();
     final TemplateException.Collector problems = new TemplateException.Collector();
-    for (final String logicalId : context.order) {
-      final Template.Resource resource = context.resources.get(logicalId);
+    for (final String logicalId : context.order()) {
+      final Template.Resource resource = context.resources().get(logicalId);
       problems.check(
           () ->
               adopt(
@@ -103,9 +103,9 @@ public final class Importer {
     }
     problems.throwIfAny();
     events.stack(state.stackName(), "IMPORT_IN_PROGRESS", "User Initiated");
-    for (final String logicalId : context.order) {
+    for (final String logicalId : context.order()) {
       if (!state.resources().containsKey(logicalId)) {
-        final String type = context.resources.get(logicalId).type();
+        final String type = context.resources().get(logicalId).type();
         final String reason = ResourceTypes.isStandIn(type) ? StandIns.NOT_DEPLOYED : null;
         events.event(logicalId, type, "IMPORT_IN_PROGRESS", reason);
         events.event(logicalId, type, "IMPORT_COMPLETE", reason);
@@ -113,7 +113,7 @@ public final class Importer {
     }
     state.resources(adopted.resources());
     state.outputs(context.outputs(state.liveValues()));
-    state.parameters(context.parameters);
+    state.parameters(context.parameters());
     state.status("IMPORT_COMPLETE");
     events.stack(state.stackName(), state.status(), null);
     events.line("Drift of the imported resources:");
@@ -136,7 +136,7 @@ public final class Importer {
     final Set<String> withoutPolicy = new TreeSet<>();
     final Set<String> listed = new TreeSet<>();
     for (final ToImport entry : imports) {
-      final Template.Resource resource = context.resources.get(entry.logicalId());
+      final Template.Resource resource = context.resources().get(entry.logicalId());
       listed.add(entry.logicalId());
       if (resource == null || !resource.type().equals(entry.resourceType())) {
         problems.add(
@@ -176,16 +176,18 @@ public final class Importer {
               + " must have DeletionPolicy attribute specified in the template.");
     }
     final Set<String> created = new TreeSet<>();
-    context.resources.forEach(
-        (logicalId, resource) -> {
-          if (!state.resources().containsKey(logicalId)
-              && !listed.contains(logicalId)
-              && !ResourceTypes.isStandIn(resource.type())) {
-            created.add(logicalId);
-          }
-        });
+    context
+        .resources()
+        .forEach(
+            (logicalId, resource) -> {
+              if (!state.resources().containsKey(logicalId)
+                  && !listed.contains(logicalId)
+                  && !ResourceTypes.isStandIn(resource.type())) {
+                created.add(logicalId);
+              }
+            });
     final Set<String> deleted = new TreeSet<>(state.resources().keySet());
-    deleted.removeAll(context.resources.keySet());
+    deleted.removeAll(context.resources().keySet());
     if (!created.isEmpty() || !deleted.isEmpty()) {
       // User guide, resource-import.md.
       problems.add(
@@ -218,7 +220,7 @@ public final class Importer {
       }
       return;
     }
-    final Set<String> dependsOn = context.dependencies.get(logicalId);
+    final Set<String> dependsOn = context.dependencies().get(logicalId);
     if (ResourceTypes.isStandIn(resource.type())) {
       adopted
           .resources()
@@ -227,7 +229,7 @@ public final class Importer {
               ResourceState.of(
                   resource,
                   desired,
-                  StandIns.model(resource.type(), logicalId, desired, context.stack),
+                  StandIns.model(resource.type(), logicalId, desired, context.stack()),
                   dependsOn));
       return;
     }

@@ -33,20 +33,20 @@ public final class StackContext {
     String problem(String type, String logicalId, String attribute);
   }
 
-  public final Template template;
-  public final StackIdentity stack;
-  public final Map<String, JsonNode> parameters;
+  private final Template template;
+  private final StackIdentity stack;
+  private final Map<String, JsonNode> parameters;
   final Map<String, Boolean> conditions;
   final Map<String, String> imports;
 
   /** The resources whose condition holds, in template order. */
-  public final Map<String, Template.Resource> resources;
+  private final Map<String, Template.Resource> resources;
 
   /** For each resource, the resources it must come after (references and DependsOn). */
-  public final Map<String, Set<String>> dependencies;
+  private final Map<String, Set<String>> dependencies;
 
   /** The resources with each after all it depends on; otherwise in template order. */
-  public final List<String> order;
+  private final List<String> order;
 
   final List<Template.Output> outputs;
 
@@ -263,6 +263,34 @@ public final class StackContext {
     }
     visiting.remove(logicalId);
     order.add(logicalId);
+  }
+
+  public Template template() {
+    return template;
+  }
+
+  public StackIdentity stack() {
+    return stack;
+  }
+
+  /** The parameters' values, given or defaulted, typed. */
+  public Map<String, JsonNode> parameters() {
+    return parameters;
+  }
+
+  /** The resources whose condition holds, in template order. */
+  public Map<String, Template.Resource> resources() {
+    return resources;
+  }
+
+  /** For each resource, the resources it must come after (references and DependsOn). */
+  public Map<String, Set<String>> dependencies() {
+    return dependencies;
+  }
+
+  /** The resources with each after all it depends on; otherwise in template order. */
+  public List<String> order() {
+    return order;
   }
 
   /** The resources that depend on {@code logicalId}. */

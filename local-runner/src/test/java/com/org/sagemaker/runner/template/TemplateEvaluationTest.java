@@ -109,11 +109,11 @@ class TemplateEvaluationTest {
           Role: {Type: AWS::IAM::Role}
         """;
     final StackContext context = evaluate(template, Map.of("Name", "abc"));
-    assertThat(context.parameters.get("Count").asText()).isEqualTo("2");
-    assertThat(context.parameters.get("Ports").toString()).isEqualTo("[\"80\",\"443\"]");
-    assertThat(context.parameters.get("Subnets").toString())
+    assertThat(context.parameters().get("Count").asText()).isEqualTo("2");
+    assertThat(context.parameters().get("Ports").toString()).isEqualTo("[\"80\",\"443\"]");
+    assertThat(context.parameters().get("Subnets").toString())
         .isEqualTo("[\"subnet-1\",\"subnet-2\"]");
-    assertThat(context.parameters.get("Zones").toString()).isEqualTo("[\"a\",\"b\"]");
+    assertThat(context.parameters().get("Zones").toString()).isEqualTo("[\"a\",\"b\"]");
     assertThat(problems(template, Map.of("Name", "a")))
         .contains("Parameter 'Name' must contain at least 2 characters");
     assertThat(problems(template, Map.of("Name", "abcde")))
@@ -177,7 +177,7 @@ class TemplateEvaluationTest {
         .containsEntry("Either", true)
         .containsEntry("InRegion", true)
         .containsEntry("IsNotProd", false);
-    assertThat(context.resources.keySet()).containsExactly("Kept");
+    assertThat(context.resources().keySet()).containsExactly("Kept");
     assertThat(context.outputs).extracting(Template.Output::name).containsExactly("Shown");
   }
 
@@ -261,7 +261,7 @@ class TemplateEvaluationTest {
               Tags: {Value: [a, b]}
             """,
             Map.of());
-    assertThat(context.order).containsExactly("Network", "Domain", "Alone");
+    assertThat(context.order()).containsExactly("Network", "Domain", "Alone");
     assertThat(context.dependents("Network")).containsExactly("Domain");
     final StackContext.ResourceValues none =
         new StackContext.ResourceValues() {
