@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -77,7 +78,14 @@ final class Shapes {
     }
 
     void into(final Map<String, Shape> shapes, final String type) {
-      shapes.put(type, new Shape(ref, Map.copyOf(attributes), ALL_PROPERTY_TYPES.contains(type)));
+      // In the table's order: a stand-in's saved model and the attributes an error lists read the
+      // same on every run (Map.copyOf's order changes from one JVM to the next).
+      shapes.put(
+          type,
+          new Shape(
+              ref,
+              Collections.unmodifiableMap(new LinkedHashMap<>(attributes)),
+              ALL_PROPERTY_TYPES.contains(type)));
     }
   }
 
