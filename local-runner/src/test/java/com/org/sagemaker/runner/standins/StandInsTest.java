@@ -9,6 +9,8 @@ import com.org.sagemaker.runner.studio.StudioTypes;
 import com.org.sagemaker.runner.template.StackIdentity;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.types.ResourceTypes;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Stand-ins: Ref and attributes in the real types' shapes, the same for a stack and logical id. */
@@ -87,6 +89,23 @@ class StandInsTest {
             "111122223333");
     assertThat(StandIns.model("AWS::EC2::VPC", "Vpc", Template.object(), other))
         .isNotEqualTo(model("AWS::EC2::VPC", "Vpc", "{}"));
+  }
+
+  @Test
+  void attributesKeepTheTablesOrderOnEveryRun() {
+    final List<String> names = new ArrayList<>();
+    model("AWS::EC2::VPC", "Vpc", "{}").fieldNames().forEachRemaining(names::add);
+    assertThat(names)
+        .containsExactly(
+            "Ref",
+            "VpcId",
+            "CidrBlock",
+            "CidrBlockAssociations",
+            "DefaultNetworkAcl",
+            "DefaultSecurityGroup",
+            "Ipv6CidrBlocks");
+    assertThat(StandIns.attributeProblem("AWS::EC2::VPCEndpoint", "Endpoint", "Nope"))
+        .endsWith("has: Id, DnsEntries, NetworkInterfaceIds)");
   }
 
   @Test
