@@ -301,12 +301,12 @@ public final class Planner {
           }
 
           @Override
-          public Boolean branch(final String condition) {
+          public References.Branch branch(final String condition) {
             final JsonNode definition = context.template().conditions().get(condition);
             if (definition != null && conditionsSeen.add(condition)) {
               References.rewrite(definition, this, "");
             }
-            return null;
+            return References.Branch.BOTH;
           }
         };
     References.rewrite(written, visitor, "");

@@ -416,8 +416,8 @@ public final class Intrinsics {
           }
 
           @Override
-          public Boolean branch(final String condition) {
-            return scope.condition(condition, "Fn::If");
+          public References.Branch branch(final String condition) {
+            return References.Branch.taken(scope.condition(condition, "Fn::If"));
           }
         },
         "");

@@ -34,12 +34,21 @@ public final class References {
      */
     JsonNode reference(String name, String attribute, String location);
 
-    /**
-     * Which branch of an Fn::If on {@code condition} to walk: true the first, false the second,
-     * null (the default) both.
-     */
-    default Boolean branch(final String condition) {
-      return null;
+    /** Which branches of an Fn::If on {@code condition} to walk: by default both. */
+    default Branch branch(final String condition) {
+      return Branch.BOTH;
+    }
+  }
+
+  /** The branches of an Fn::If a walk follows. */
+  public enum Branch {
+    BOTH,
+    FIRST,
+    SECOND;
+
+    /** The branch Fn::If takes when its condition {@code holds} or not. */
+    public static Branch taken(final boolean holds) {
+      return holds ? FIRST : SECOND;
     }
   }
 
@@ -213,11 +222,11 @@ public final class References {
     if (!argument.isArray() || argument.size() != 3 || !argument.get(0).isTextual()) {
       return null;
     }
-    final Boolean first = visitor.branch(argument.get(0).asText());
-    if (first == null) {
+    final Branch branch = visitor.branch(argument.get(0).asText());
+    if (branch == Branch.BOTH) {
       return null;
     }
-    rewrite(argument.get(first ? 1 : 2), visitor, location);
+    rewrite(argument.get(branch == Branch.FIRST ? 1 : 2), visitor, location);
     return call;
   }
 }

@@ -16,7 +16,7 @@ class ReferencesTest {
   }
 
   /** Each reference seen, as name or name.attribute (attribute "" when computed). */
-  private static List<String> seen(final JsonNode node, final Boolean branch) {
+  private static List<String> seen(final JsonNode node, final References.Branch branch) {
     final List<String> seen = new ArrayList<>();
     References.rewrite(
         node,
@@ -29,7 +29,7 @@ class ReferencesTest {
           }
 
           @Override
-          public Boolean branch(final String condition) {
+          public References.Branch branch(final String condition) {
             seen.add("if " + condition);
             return branch;
           }
@@ -49,10 +49,10 @@ class ReferencesTest {
                   D: !If [Cond, !Ref T, !Ref F]
             """);
 
-    assertThat(seen(node, null))
+    assertThat(seen(node, References.Branch.BOTH))
         .containsExactly("X", "Y.Arn", "AWS::Region", "Z", "W.", "V.Id", "if Cond", "T", "F");
-    assertThat(seen(node, true)).endsWith("if Cond", "T");
-    assertThat(seen(node, false)).endsWith("if Cond", "F");
+    assertThat(seen(node, References.Branch.FIRST)).endsWith("if Cond", "T");
+    assertThat(seen(node, References.Branch.SECOND)).endsWith("if Cond", "F");
     assertThat(References.names(node))
         .containsExactly("X", "Y", "AWS::Region", "Z", "W", "V", "T", "F");
   }
