@@ -20,7 +20,7 @@ import java.util.List;
  * {@code studio-local validate}: a template checked offline, as far as it can be without deploying.
  * The template's structure, parameters, conditions, references (to missing resources, parameters
  * and attributes) and dependency cycles, as CloudFormation checks them before it starts; then each
- * resource of this project's types as its handler would check it before any SageMaker call ({@link
+ * resource of a handled type as its handler would check it before any SageMaker call ({@link
  * HandledType}). Values known only once resources exist (e.g. a DomainId) are not checked.
  */
 public final class Validation {

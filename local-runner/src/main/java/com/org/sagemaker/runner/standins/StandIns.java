@@ -7,12 +7,13 @@ import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.template.TemplateException;
 
 /**
- * Resources of any type other than this project's are stand-ins: never deployed, but with a Ref and
- * Fn::GetAtt values in the shape the real type returns, deterministic for a stack and logical id,
- * so that the rest of a real template can be deployed locally. The table ({@link Shapes}) covers
- * the types Studio templates commonly use; its shapes come from the CloudFormation user guide's
- * "Return values" sections and the registry schemas' readOnlyProperties (docs/sources/templates.md
- * §1). A type outside the table gets a Ref (a generated physical id) and no attributes.
+ * Resources of any type the registry does not drive through a handler are stand-ins: never
+ * deployed, but with a Ref and Fn::GetAtt values in the shape the real type returns, deterministic
+ * for a stack and logical id, so that the rest of a real template can be deployed locally. The
+ * table ({@link Shapes}) covers the types Studio templates commonly use; its shapes come from the
+ * CloudFormation user guide's "Return values" sections and the registry schemas' readOnlyProperties
+ * (docs/sources/templates.md §1). A type outside the table gets a Ref (a generated physical id) and
+ * no attributes.
  */
 public final class StandIns {
 
