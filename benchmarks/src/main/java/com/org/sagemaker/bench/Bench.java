@@ -120,8 +120,8 @@ public final class Bench implements Callable<Integer> {
       description = "Rewritten between its bench markers; '-' prints the tables instead.")
   String output;
 
-  private static final String DOMAIN = com.org.sagemaker.runner.ResourceTypes.DOMAIN;
-  private static final String PROFILE = com.org.sagemaker.runner.ResourceTypes.USER_PROFILE;
+  private static final String DOMAIN = com.org.sagemaker.runner.studio.StudioTypes.DOMAIN;
+  private static final String PROFILE = com.org.sagemaker.runner.studio.StudioTypes.USER_PROFILE;
 
   private final long started = System.nanoTime();
 
@@ -262,7 +262,7 @@ public final class Bench implements Callable<Integer> {
         account
             .invoker
             .firstPayload(
-                com.org.sagemaker.runner.HandlerInvoker.Request.of(
+                com.org.sagemaker.runner.engine.HandlerInvoker.Request.of(
                     "READ", typeName, "Resource", BenchAccount.JSON.readTree(model)))
             .toString(),
         StandardCharsets.UTF_8);

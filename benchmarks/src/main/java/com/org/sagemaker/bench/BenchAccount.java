@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.emulator.SageMakerEmulator;
 import com.org.sagemaker.emulator.Timings;
 import com.org.sagemaker.emulator.VirtualClock;
-import com.org.sagemaker.runner.HandlerInvoker;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

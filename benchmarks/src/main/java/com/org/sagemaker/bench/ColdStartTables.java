@@ -96,7 +96,9 @@ final class ColdStartTables {
         (c, runs) -> {
           final List<ColdStart.Run> natives = nativeRuns.get(c.jvm());
           if (natives != null
-              && c.handler().typeName().equals(com.org.sagemaker.runner.ResourceTypes.DOMAIN)) {
+              && c.handler()
+                  .typeName()
+                  .equals(com.org.sagemaker.runner.studio.StudioTypes.DOMAIN)) {
             out.append(
                 String.format(
                     Locale.ROOT,

@@ -2,8 +2,8 @@ package com.org.sagemaker.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.org.sagemaker.runner.HandlerInvoker;
-import com.org.sagemaker.runner.ResourceTypes;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
+import com.org.sagemaker.runner.studio.StudioTypes;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -47,8 +47,8 @@ final class ListScaling {
     int profiles = 0;
     // One unmeasured listing first: the List handlers' classes load and compile as in a warm
     // Lambda.
-    listAll(ResourceTypes.DOMAIN, BenchAccount.JSON.createObjectNode(), domains);
-    listAll(ResourceTypes.USER_PROFILE, profilesOf, profiles);
+    listAll(StudioTypes.DOMAIN, BenchAccount.JSON.createObjectNode(), domains);
+    listAll(StudioTypes.USER_PROFILE, profilesOf, profiles);
     for (final int size : SIZES) {
       while (domains < size) {
         account.emulator.call("CreateDomain", BenchAccount.domain("list-" + domains++));
@@ -58,8 +58,8 @@ final class ListScaling {
             "CreateUserProfile", BenchAccount.profile(domainOfProfiles, "user-" + profiles++));
       }
       account.clock.advance(Duration.ofHours(1));
-      results.add(listAll(ResourceTypes.DOMAIN, BenchAccount.JSON.createObjectNode(), size));
-      results.add(listAll(ResourceTypes.USER_PROFILE, profilesOf, size));
+      results.add(listAll(StudioTypes.DOMAIN, BenchAccount.JSON.createObjectNode(), size));
+      results.add(listAll(StudioTypes.USER_PROFILE, profilesOf, size));
     }
     return results;
   }

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.emulator.SageMakerEmulator;
 import com.org.sagemaker.emulator.Timings;
 import com.org.sagemaker.emulator.VirtualClock;
-import com.org.sagemaker.runner.Deployer;
-import com.org.sagemaker.runner.HandlerInvoker;
-import com.org.sagemaker.runner.StackEvents;
-import com.org.sagemaker.runner.StackState;
-import com.org.sagemaker.runner.Template;
-import com.org.sagemaker.runner.Timeline;
+import com.org.sagemaker.runner.changeset.Plan;
+import com.org.sagemaker.runner.engine.Deployer;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
+import com.org.sagemaker.runner.engine.StackEvents;
+import com.org.sagemaker.runner.engine.Timeline;
+import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.TargetId;
+import com.org.sagemaker.runner.template.Template;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -110,9 +112,9 @@ final class ScaleRun implements AutoCloseable {
     // An account idle for an hour: every bucket full, nothing left of an earlier run.
     clock.advance(Duration.ofHours(1));
     final String name = "scale-" + profiles + "-" + ++stacks;
-    final StackState.TargetId where = StackState.TargetId.emulator();
+    final TargetId where = TargetId.emulator();
     final StackState state = StackState.fresh(name, where);
-    final Timeline timeline = Timeline.virtual(clock);
+    final Timeline timeline = Timeline.virtual(clock, clock::advance);
     final HandlerInvoker invoker =
         new HandlerInvoker(
             new HandlerInvoker.Stack(
@@ -133,9 +135,9 @@ final class ScaleRun implements AutoCloseable {
     final Counts beforeCreate = counts();
     final Deployer.Outcome created =
         deployer.deploy(
-            Deployer.plan(
+            Plan.of(
                 Template.parse(template(name, profiles), name + ".yaml"),
-                Deployer.Inputs.none(),
+                Plan.Inputs.none(),
                 state,
                 where),
             true);

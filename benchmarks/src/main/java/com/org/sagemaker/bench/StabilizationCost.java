@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.common.Backoff;
 import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.emulator.Timings;
-import com.org.sagemaker.runner.HandlerInvoker;
-import com.org.sagemaker.runner.ResourceTypes;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
+import com.org.sagemaker.runner.studio.StudioTypes;
 import com.org.sagemaker.studiodomain.DomainTimings;
 import com.org.sagemaker.studiouserprofile.ProfileTimings;
 import java.time.Duration;
@@ -66,37 +66,37 @@ final class StabilizationCost {
   /** An operation under test: its type, action and how long its transition takes. */
   enum Operation {
     DOMAIN_CREATE(
-        ResourceTypes.DOMAIN,
+        StudioTypes.DOMAIN,
         "CREATE",
         Timings::domainCreate,
         DomainTimings.DEFAULT.create(),
         Duration.ofSeconds(150)),
     DOMAIN_UPDATE(
-        ResourceTypes.DOMAIN,
+        StudioTypes.DOMAIN,
         "UPDATE",
         Timings::domainUpdate,
         DomainTimings.DEFAULT.update(),
         Duration.ofSeconds(45)),
     DOMAIN_DELETE(
-        ResourceTypes.DOMAIN,
+        StudioTypes.DOMAIN,
         "DELETE",
         Timings::domainDelete,
         DomainTimings.DEFAULT.delete(),
         Duration.ofSeconds(150)),
     PROFILE_CREATE(
-        ResourceTypes.USER_PROFILE,
+        StudioTypes.USER_PROFILE,
         "CREATE",
         Timings::profileCreate,
         ProfileTimings.DEFAULT.create(),
         Duration.ofSeconds(5)),
     PROFILE_UPDATE(
-        ResourceTypes.USER_PROFILE,
+        StudioTypes.USER_PROFILE,
         "UPDATE",
         Timings::profileUpdate,
         ProfileTimings.DEFAULT.update(),
         Duration.ofSeconds(5)),
     PROFILE_DELETE(
-        ResourceTypes.USER_PROFILE,
+        StudioTypes.USER_PROFILE,
         "DELETE",
         Timings::profileDelete,
         ProfileTimings.DEFAULT.delete(),
@@ -126,7 +126,7 @@ final class StabilizationCost {
     }
 
     boolean isDomain() {
-      return typeName.equals(ResourceTypes.DOMAIN);
+      return typeName.equals(StudioTypes.DOMAIN);
     }
 
     String label() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.emulator.SageMakerEmulator;
 import com.org.sagemaker.emulator.Timings;
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -20,15 +21,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * be called back: the handlers' SageMaker client is built once per process (as in Lambda) and finds
  * it through the SDK's standard endpoint setting. Closed when the run ends.
  */
-final class EmulatedAws implements AutoCloseable {
+public final class EmulatedAws implements AutoCloseable {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final String ROLE = "arn:aws:iam::123456789012:role/StudioExecution";
+  public static final ObjectMapper JSON = new ObjectMapper();
+  public static final String ROLE = "arn:aws:iam::123456789012:role/StudioExecution";
 
-  final VirtualClock clock = VirtualClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
-  final SageMakerEmulator emulator;
-  final List<String> handlerLogs = new CopyOnWriteArrayList<>();
-  final HandlerInvoker.Stack stack =
+  public final VirtualClock clock = VirtualClock.manual(Instant.parse("2026-01-01T00:00:00Z"));
+  public final SageMakerEmulator emulator;
+  public final List<String> handlerLogs = new CopyOnWriteArrayList<>();
+  public final HandlerInvoker.Stack stack =
       new HandlerInvoker.Stack(
           "e2e",
           "arn:aws:cloudformation:us-east-1:123456789012:stack/e2e/1",
@@ -36,7 +37,7 @@ final class EmulatedAws implements AutoCloseable {
           "123456789012",
           new HandlerInvoker.Credentials(
               "AKIDEXAMPLE", "wJalrXUtnFEMI-secret", "session-token-e2e"));
-  final HandlerInvoker invoker;
+  public final HandlerInvoker invoker;
 
   private EmulatedAws() {
     try {
@@ -57,13 +58,13 @@ final class EmulatedAws implements AutoCloseable {
     emulator.close();
   }
 
-  HandlerInvoker.Result run(
+  public HandlerInvoker.Result run(
       final String action, final String type, final String logicalId, final JsonNode properties) {
     return invoker.invoke(
         HandlerInvoker.Request.of(action, type, logicalId, properties), (request, event) -> {});
   }
 
-  HandlerInvoker.Result update(
+  public HandlerInvoker.Result update(
       final String type, final String logicalId, final JsonNode previous, final JsonNode desired) {
     return invoker.invoke(
         new HandlerInvoker.Request(
@@ -78,7 +79,7 @@ final class EmulatedAws implements AutoCloseable {
         (request, event) -> {});
   }
 
-  static ObjectNode json(final String text) {
+  public static ObjectNode json(final String text) {
     try {
       return (ObjectNode) JSON.readTree(text);
     } catch (final IOException e) {
@@ -87,7 +88,7 @@ final class EmulatedAws implements AutoCloseable {
   }
 
   /** Hands tests the shared instance. */
-  static final class Extension implements ParameterResolver {
+  public static final class Extension implements ParameterResolver {
     @Override
     public boolean supportsParameter(
         final ParameterContext parameter, final ExtensionContext context) {
@@ -104,7 +105,7 @@ final class EmulatedAws implements AutoCloseable {
     }
   }
 
-  record CapturingLogger(List<String> lines)
+  public record CapturingLogger(List<String> lines)
       implements com.amazonaws.services.lambda.runtime.LambdaLogger {
     @Override
     public void log(final String message) {

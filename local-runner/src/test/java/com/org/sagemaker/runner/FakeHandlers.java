@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.studio.StudioTypes;
+import com.org.sagemaker.runner.template.Template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -22,12 +24,12 @@ import java.util.function.Function;
  * then) and can be made to fail. They let a test see exactly which calls the runner makes, with
  * which properties and flags, whatever the real handlers do.
  */
-final class FakeHandlers implements Function<String, RequestStreamHandler> {
+public final class FakeHandlers implements Function<String, RequestStreamHandler> {
 
-  static final Duration POLL = Duration.ofSeconds(10);
+  public static final Duration POLL = Duration.ofSeconds(10);
 
   /** One operation the runner started (its first invocation). */
-  record Call(
+  public record Call(
       String action,
       String logicalId,
       JsonNode properties,
@@ -38,36 +40,38 @@ final class FakeHandlers implements Function<String, RequestStreamHandler> {
 
   private record Failure(String errorCode, String message, boolean atOnce) {}
 
-  final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
-  final Map<String, JsonNode> live = new ConcurrentHashMap<>();
+  public final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+  public final Map<String, JsonNode> live = new ConcurrentHashMap<>();
   private final VirtualClock clock;
   private final Map<String, Duration> durations = new HashMap<>();
   private final Map<String, List<Failure>> failures = new HashMap<>();
   private final Map<String, String> adopt = new HashMap<>();
   private int domains;
 
-  FakeHandlers(final VirtualClock clock) {
+  public FakeHandlers(final VirtualClock clock) {
     this.clock = clock;
   }
 
   /** {@code action} of {@code logicalId} takes that long. */
-  FakeHandlers takes(final String action, final String logicalId, final Duration duration) {
+  public FakeHandlers takes(final String action, final String logicalId, final Duration duration) {
     durations.put(action + ":" + logicalId, duration);
     return this;
   }
 
   /** The next {@code action} of {@code logicalId} fails at its end, with its model. */
-  FakeHandlers failsAtEnd(final String action, final String logicalId, final String message) {
+  public FakeHandlers failsAtEnd(
+      final String action, final String logicalId, final String message) {
     return fail(action, logicalId, new Failure("NotStabilized", message, false));
   }
 
   /** The next {@code action} of {@code logicalId} fails at once, with no model. */
-  FakeHandlers failsAtOnce(final String action, final String logicalId, final String message) {
+  public FakeHandlers failsAtOnce(
+      final String action, final String logicalId, final String message) {
     return fail(action, logicalId, new Failure("InvalidRequest", message, true));
   }
 
   /** The next create of {@code logicalId} answers with the resource it finds (same identifier). */
-  FakeHandlers adoptsOnCreate(final String logicalId) {
+  public FakeHandlers adoptsOnCreate(final String logicalId) {
     adopt.put(logicalId, logicalId);
     return this;
   }
@@ -78,7 +82,7 @@ final class FakeHandlers implements Function<String, RequestStreamHandler> {
     return this;
   }
 
-  List<Call> calls(final String action, final String logicalId) {
+  public List<Call> calls(final String action, final String logicalId) {
     synchronized (calls) {
       return calls.stream()
           .filter(c -> c.action().equals(action) && c.logicalId().equals(logicalId))
@@ -124,7 +128,7 @@ final class FakeHandlers implements Function<String, RequestStreamHandler> {
         final Failure failure = pending.remove(0);
         return failed(failure.errorCode(), failure.message(), null);
       }
-      if ("CREATE".equals(action) && ResourceTypes.DOMAIN.equals(type)) {
+      if ("CREATE".equals(action) && StudioTypes.DOMAIN.equals(type)) {
         properties.put("DomainId", "d-fake" + ++domains);
       }
       if ("CREATE".equals(action)
@@ -159,8 +163,8 @@ final class FakeHandlers implements Function<String, RequestStreamHandler> {
     return success(model);
   }
 
-  static String identifier(final String type, final JsonNode model) {
-    return ResourceTypes.DOMAIN.equals(type)
+  public static String identifier(final String type, final JsonNode model) {
+    return StudioTypes.DOMAIN.equals(type)
         ? model.path("DomainId").asText()
         : model.path("DomainId").asText() + "|" + model.path("UserProfileName").asText();
   }

@@ -1,5 +1,13 @@
 package com.org.sagemaker.runner;
 
+import com.org.sagemaker.runner.changeset.Plan;
+import com.org.sagemaker.runner.engine.Deployer;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
+import com.org.sagemaker.runner.engine.StackEvents;
+import com.org.sagemaker.runner.engine.Timeline;
+import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.TargetId;
+import com.org.sagemaker.runner.template.Template;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -8,18 +16,18 @@ import java.util.Map;
  * One stack deployed through the real handlers on the shared emulator ({@link EmulatedAws}), on its
  * virtual clock: what the end-to-end tests of the runner's CloudFormation behaviour drive.
  */
-final class StackOnEmulator {
+public final class StackOnEmulator {
 
-  final EmulatedAws aws;
-  final StackState.TargetId where = StackState.TargetId.emulator();
-  final StackState state;
-  final StringWriter out = new StringWriter();
+  public final EmulatedAws aws;
+  public final TargetId where = TargetId.emulator();
+  public final StackState state;
+  public final StringWriter out = new StringWriter();
   private final Deployer deployer;
 
-  StackOnEmulator(final EmulatedAws aws, final String name, final int workers) {
+  public StackOnEmulator(final EmulatedAws aws, final String name, final int workers) {
     this.aws = aws;
     this.state = StackState.fresh(name, where);
-    final Timeline timeline = Timeline.virtual(aws.clock);
+    final Timeline timeline = Timeline.virtual(aws.clock, aws.clock::advance);
     final HandlerInvoker invoker =
         new HandlerInvoker(
             TestStacks.credentialed(state, where),
@@ -34,29 +42,29 @@ final class StackOnEmulator {
             workers);
   }
 
-  Deployer.Outcome deploy(final String template, final Map<String, String> parameters) {
+  public Deployer.Outcome deploy(final String template, final Map<String, String> parameters) {
     return deployer.deploy(
-        Deployer.plan(
-            Template.parse(template, state.stackName + ".yaml"),
-            new Deployer.Inputs(parameters, Map.of(), Map.of()),
+        Plan.of(
+            Template.parse(template, state.stackName() + ".yaml"),
+            new Plan.Inputs(parameters, Map.of(), Map.of()),
             state,
             where),
         true);
   }
 
-  Deployer.Outcome delete() {
+  public Deployer.Outcome delete() {
     return deployer.delete(state);
   }
 
   /** The output since the last call, and forgets it. */
-  String output() {
+  public String output() {
     final String text = out.toString();
     out.getBuffer().setLength(0);
     return text;
   }
 
   /** The first line of {@code text} with all of {@code parts}, stripped. */
-  static String line(final String text, final String... parts) {
+  public static String line(final String text, final String... parts) {
     return text.lines()
         .filter(l -> java.util.Arrays.stream(parts).allMatch(l::contains))
         .map(String::strip)

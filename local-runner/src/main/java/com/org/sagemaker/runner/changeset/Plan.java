@@ -1,0 +1,111 @@
+package com.org.sagemaker.runner.changeset;
+
+import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.TargetId;
+import com.org.sagemaker.runner.template.StackContext;
+import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.types.ResourceTypes;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A change set: what deploying a template would do to a stack, computed from the template and the
+ * stack's saved state alone (nothing is called). Shaped like CloudFormation's {@code
+ * DescribeChangeSet} answer (API ResourceChange / ResourceChangeDetail / ResourceTargetDefinition,
+ * docs/sources/cloudformation.md §8), plus the resources that do not change.
+ */
+public record Plan(
+    StackContext context, StackState state, List<Change> changes, Map<String, String> stackTags) {
+
+  /** What a deploy is given besides the template. */
+  public record Inputs(
+      Map<String, String> parameters, Map<String, String> imports, Map<String, String> stackTags) {
+
+    public static Inputs none() {
+      return new Inputs(Map.of(), Map.of(), Map.of());
+    }
+  }
+
+  /**
+   * The change set deploying {@code template} to the stack would make; nothing is touched. The
+   * programmatic entry point, e.g. for a benchmark: then the engine's {@code Deployer.deploy}.
+   */
+  public static Plan of(
+      final Template template, final Inputs inputs, final StackState state, final TargetId where) {
+    final StackContext context =
+        StackContext.of(
+            template,
+            state.identity(where),
+            inputs.parameters(),
+            inputs.imports(),
+            ResourceTypes::attributeProblem);
+    return new Planner(context, state, inputs.stackTags()).plan();
+  }
+
+  /** What happens to one resource. */
+  public enum Action {
+    ADD("Add"),
+    MODIFY("Modify"),
+    REMOVE("Remove"),
+    NONE("No change");
+
+    final String label;
+
+    Action(final String label) {
+      this.label = label;
+    }
+  }
+
+  /**
+   * One resource's change. {@code replacement} is True, False or Conditional for a Modify of this
+   * project's types (null otherwise, and for stand-ins, whose schemas the runner does not have).
+   */
+  public record Change(
+      String logicalId,
+      String type,
+      Action action,
+      String replacement,
+      String physicalId,
+      List<String> scope,
+      List<Detail> details,
+      String policyAction,
+      String note) {
+
+    public boolean standIn() {
+      return ResourceTypes.isStandIn(type);
+    }
+
+    /** True when a handler is called: properties or tags changed, not only a policy attribute. */
+    public boolean callsHandler() {
+      return details.stream()
+          .anyMatch(d -> "Properties".equals(d.attribute()) || "Tags".equals(d.attribute()));
+    }
+
+    public boolean replaces() {
+      return "True".equals(replacement) || "Conditional".equals(replacement);
+    }
+  }
+
+  /** What about the resource changes, and why. */
+  public record Detail(
+      String attribute,
+      String name,
+      String requiresRecreation,
+      String evaluation,
+      String changeSource,
+      String causingEntity) {}
+
+  /** True when the stack does not exist yet: deploying creates it. */
+  public boolean creating() {
+    return !state.exists();
+  }
+
+  public Change change(final String logicalId) {
+    return changes.stream().filter(c -> c.logicalId().equals(logicalId)).findFirst().orElse(null);
+  }
+
+  /** The stand-ins of the template, e.g. to refuse deploying it on AWS. */
+  public List<Change> standIns() {
+    return changes.stream().filter(c -> c.standIn() && c.action() != Action.REMOVE).toList();
+  }
+}

@@ -1,0 +1,198 @@
+package com.org.sagemaker.runner.cli;
+
+import com.org.sagemaker.runner.changeset.Plan;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
+import com.org.sagemaker.runner.engine.StackEvents;
+import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.TargetId;
+import com.org.sagemaker.runner.studio.Target;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * A command on one stack: loads its state, runs, saves it; with what every such command takes (the
+ * template, which stack, where it runs) and what they share.
+ */
+abstract class StackCommand implements Callable<Integer> {
+  @Mixin StackOptions options;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    final StackState state = options.state();
+    final boolean ok = run(state);
+    return ok ? 0 : 1;
+  }
+
+  abstract boolean run(StackState state) throws IOException;
+
+  PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  StackEvents events(final Target target) {
+    return new StackEvents(out(), target.timeline()::now);
+  }
+
+  /** Runs against the started target, then saves the state. */
+  boolean onTarget(final StackState state, final TargetWork work) throws IOException {
+    try (Target target = options.target()) {
+      final boolean ok =
+          work.run(target, target.invoker(state, options.handlerLog(state)), events(target));
+      state.save(options.stateDirectory, options.where());
+      return ok;
+    }
+  }
+
+  /** Work on a started target. */
+  interface TargetWork {
+    boolean run(Target target, HandlerInvoker invoker, StackEvents events);
+  }
+
+  /** What every command takes: the template, which stack, and where it runs. */
+  static final class StackOptions {
+    @Parameters(index = "0", description = "The template (YAML or JSON).")
+    Path template;
+
+    @Option(names = "--stack", description = "Stack name (default: the template's file name).")
+    String stackName;
+
+    @Option(
+        names = "--state-dir",
+        defaultValue = ".studio-local",
+        description = "Where stack and emulator state are kept.")
+    Path stateDirectory;
+
+    @Option(
+        names = "--aws",
+        description = "Use real SageMaker with the default credential chain and region.")
+    boolean aws;
+
+    @Option(
+        names = "--account-id",
+        defaultValue = "000000000000",
+        description = "The AWS account id, for --aws.")
+    String accountId;
+
+    @Option(
+        names = "--time-scale",
+        defaultValue = "300",
+        description =
+            "On the emulator, how much faster than real SageMaker time passes (default: 300).")
+    double timeScale;
+
+    @Option(
+        names = "--no-wait",
+        description = "On the emulator, move its clock when the runner waits, with no real wait.")
+    boolean noWait;
+
+    @Option(
+        names = "--emulator-port",
+        defaultValue = "0",
+        description = "Port of the embedded emulator on 127.0.0.1 (default: any free one).")
+    int emulatorPort;
+
+    @Option(
+        names = "--parallel",
+        description =
+            "Handler invocations run at once (default 4; 1 with --no-wait, so runs repeat"
+                + " exactly). Operations wait in parallel either way.")
+    Integer parallel;
+
+    String stackName() {
+      if (stackName != null) {
+        return stackName;
+      }
+      final String file = String.valueOf(template.getFileName());
+      return file.replaceFirst("\\.(ya?ml|json|template)$", "").replaceAll("[^A-Za-z0-9-]", "-");
+    }
+
+    /** {@link #where()}, once known: with --aws it reads the SDK's region chain. */
+    private TargetId where;
+
+    /** Where the stack lives; decided once per command. */
+    TargetId where() {
+      if (where == null) {
+        where = aws ? Target.awsId(accountId) : TargetId.emulator();
+      }
+      return where;
+    }
+
+    StackState state() {
+      return StackState.load(stateDirectory, where(), stackName());
+    }
+
+    Target target() throws IOException {
+      if (timeScale <= 0) {
+        throw new IllegalArgumentException("--time-scale must be positive");
+      }
+      return aws
+          ? Target.aws(where())
+          : Target.emulator(stateDirectory, timeScale, emulatorPort, noWait);
+    }
+
+    int workers() {
+      if (parallel != null && parallel < 1) {
+        throw new IllegalArgumentException("--parallel must be at least 1");
+      }
+      return parallel != null ? parallel : noWait ? 1 : 4;
+    }
+
+    Path handlerLog(final StackState state) {
+      return stateDirectory.resolve(where().key()).resolve(state.stackName() + ".handler.log");
+    }
+  }
+
+  /** Values a template is evaluated with. */
+  static final class TemplateInputs {
+    @Option(names = "--param", description = "A parameter value, Key=Value (repeatable).")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(
+        names = "--import",
+        description = "An export of another stack for Fn::ImportValue, Name=Value (repeatable).")
+    Map<String, String> imports = new LinkedHashMap<>();
+
+    @Option(
+        names = "--tag",
+        description = "A stack-level tag for every resource, Key=Value (repeatable).")
+    Map<String, String> tags = new LinkedHashMap<>();
+
+    Plan.Inputs inputs(final StackState state) {
+      // As with CloudFormation, an update that names no tags keeps the stack's tags.
+      return new Plan.Inputs(parameters, imports, tags.isEmpty() ? state.stackTags() : tags);
+    }
+  }
+
+  /** The runner is no CloudFormation on AWS: it does not deploy stand-ins there, nor go on. */
+  static void refuseStandIns(final Plan plan) {
+    final List<String> standIns =
+        plan.standIns().stream().map(c -> c.logicalId() + " (" + c.type() + ")").toList();
+    if (!standIns.isEmpty()) {
+      throw new IllegalStateException(
+          "--aws: the runner deploys only Org::SageMaker::StudioDomain and StudioUserProfile;"
+              + " these resources of the template would be stand-ins, which it never creates on"
+              + " AWS: "
+              + String.join(", ", standIns)
+              + ". Nothing was done. Deploy the template with CloudFormation, or take those"
+              + " resources out and pass their values as parameters.");
+    }
+  }
+
+  static void printOutputs(final StackState state, final PrintWriter out) {
+    if (!state.outputs().isEmpty()) {
+      out.println("Outputs:");
+      state.outputs().forEach((name, value) -> out.println("  " + name + " = " + value));
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,84 @@
+package com.org.sagemaker.runner.studio;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.types.HandledType;
+import com.org.sagemaker.runner.types.InputFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * One of this project's types as the runner drives it: its handler jar's HandlerWrapper and schema
+ * file, its model class, and the rules its handlers check before any call that the schema cannot
+ * express (a {@link HandlerFailure} when they fail, as from the handler).
+ *
+ * @param <M> the type's generated ResourceModel
+ */
+final class StudioType<M> implements HandledType {
+
+  private final String typeName;
+  private final String schemaFile;
+  private final Supplier<RequestStreamHandler> handler;
+  private final TypeReference<M> model;
+  private final BiConsumer<M, M> rules;
+
+  /**
+   * @param schemaFile the schema's file name at the root of the handler jar
+   * @param rules given the desired model and the one last deployed (null for a create)
+   */
+  StudioType(
+      final String typeName,
+      final String schemaFile,
+      final Supplier<RequestStreamHandler> handler,
+      final TypeReference<M> model,
+      final BiConsumer<M, M> rules) {
+    this.typeName = typeName;
+    this.schemaFile = schemaFile;
+    this.handler = handler;
+    this.model = model;
+    this.rules = rules;
+  }
+
+  @Override
+  public String typeName() {
+    return typeName;
+  }
+
+  @Override
+  public JsonNode schema() {
+    try (InputStream in = StudioType.class.getClassLoader().getResourceAsStream(schemaFile)) {
+      return Template.JSON.readTree(in);
+    } catch (final IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public RequestStreamHandler newHandler() {
+    return handler.get();
+  }
+
+  @Override
+  public InputFailure checkSchema(final JsonNode properties, final List<String> unknownPointers) {
+    return InputCheck.schema(typeName, model, properties, unknownPointers);
+  }
+
+  @Override
+  public InputFailure checkRules(final JsonNode properties, final JsonNode previous) {
+    try {
+      rules.accept(
+          InputCheck.model(model, properties),
+          previous == null ? null : InputCheck.model(model, previous));
+      return null;
+    } catch (final HandlerFailure e) {
+      return new InputFailure(e.getErrorCode().name(), e.getMessage(), List.of());
+    }
+  }
+}

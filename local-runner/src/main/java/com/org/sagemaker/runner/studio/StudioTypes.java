@@ -1,0 +1,42 @@
+package com.org.sagemaker.runner.studio;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.org.sagemaker.runner.types.HandledType;
+import com.org.sagemaker.runner.types.ResourceTypes;
+import com.org.sagemaker.runner.types.TypeProvider;
+import com.org.sagemaker.studiodomain.DomainRules;
+import com.org.sagemaker.studiouserprofile.ProfileRules;
+import java.util.List;
+
+/**
+ * This project's two types, registered with the runner's registry of types ({@link ResourceTypes})
+ * through {@code META-INF/services}: their handlers, schemas, model classes and input rules.
+ */
+public final class StudioTypes implements TypeProvider {
+
+  public static final String DOMAIN = "Org::SageMaker::StudioDomain";
+  public static final String USER_PROFILE = "Org::SageMaker::StudioUserProfile";
+
+  @Override
+  public List<HandledType> types() {
+    return List.of(
+        new StudioType<>(
+            DOMAIN,
+            "org-sagemaker-studiodomain.json",
+            com.org.sagemaker.studiodomain.HandlerWrapper::new,
+            new TypeReference<com.org.sagemaker.studiodomain.ResourceModel>() {},
+            (desired, previous) -> {
+              if (previous == null) {
+                DomainRules.validate(desired);
+              } else {
+                DomainRules.validateUpdate(desired, previous);
+              }
+            }),
+        new StudioType<>(
+            USER_PROFILE,
+            "org-sagemaker-studiouserprofile.json",
+            com.org.sagemaker.studiouserprofile.HandlerWrapper::new,
+            new TypeReference<com.org.sagemaker.studiouserprofile.ResourceModel>() {},
+            (desired, previous) -> ProfileRules.validate(desired)));
+  }
+}

@@ -1,0 +1,177 @@
+package com.org.sagemaker.runner.studio;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.org.sagemaker.emulator.SageMakerEmulator;
+import com.org.sagemaker.emulator.Timings;
+import com.org.sagemaker.emulator.VirtualClock;
+import com.org.sagemaker.runner.engine.HandlerInvoker;
+import com.org.sagemaker.runner.engine.Timeline;
+import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.TargetId;
+import com.org.sagemaker.runner.template.Template;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * Where the handlers' SageMaker calls go: the embedded emulator (the default; its state is saved
+ * next to the stack state so separate commands see the same account) or real AWS. Each has its own
+ * stack states ({@link TargetId}). AWS credentials are resolved only when a handler is about to be
+ * called.
+ */
+public final class Target implements AutoCloseable {
+
+  public static final String EMULATOR_STATE = "emulator.json";
+
+  private final TargetId id;
+  private final SageMakerEmulator emulator;
+  private final VirtualClock clock;
+  private final Path stateDirectory;
+  private final Timeline timeline;
+  private final Supplier<HandlerInvoker.Credentials> credentials;
+  private HandlerInvoker.Credentials resolved;
+
+  private Target(
+      final TargetId id,
+      final SageMakerEmulator emulator,
+      final VirtualClock clock,
+      final Path stateDirectory,
+      final Timeline timeline,
+      final Supplier<HandlerInvoker.Credentials> credentials) {
+    this.id = id;
+    this.emulator = emulator;
+    this.clock = clock;
+    this.stateDirectory = stateDirectory;
+    this.timeline = timeline;
+    this.credentials = credentials;
+  }
+
+  /**
+   * The emulator, SageMaker's minutes passing {@code timeScale} times faster; with {@code noWait}
+   * its clock moves only when the runner waits, with no real waiting.
+   */
+  public static Target emulator(
+      final Path stateDirectory, final double timeScale, final int port, final boolean noWait)
+      throws IOException {
+    final Path saved = stateDirectory.resolve(EMULATOR_STATE);
+    final JsonNode snapshot = Files.exists(saved) ? Template.JSON.readTree(saved.toFile()) : null;
+    final Instant start =
+        snapshot == null ? Instant.now() : Instant.parse(snapshot.get("clock").asText());
+    final VirtualClock clock =
+        noWait ? VirtualClock.manual(start) : VirtualClock.scaled(timeScale, start);
+    final SageMakerEmulator emulator =
+        SageMakerEmulator.start(
+            SageMakerEmulator.Options.defaults()
+                .withPort(port)
+                .withClock(clock)
+                .withTimings(Timings.REALISTIC));
+    if (snapshot != null) {
+      emulator.restore(snapshot.get("account"));
+    }
+    // The handlers' SDK client finds SageMaker through the SDK's standard endpoint setting.
+    System.setProperty("aws.endpointUrlSageMaker", emulator.endpoint().toString());
+    final TargetId id = TargetId.emulator();
+    System.setProperty("aws.region", id.region());
+    return new Target(
+        id,
+        emulator,
+        clock,
+        stateDirectory,
+        noWait ? Timeline.virtual(clock, clock::advance) : Timeline.scaled(clock, timeScale),
+        () ->
+            new HandlerInvoker.Credentials(
+                "AKIDLOCALEMULATOR", "local-emulator-secret", "local-emulator-token"));
+  }
+
+  /** Where {@link #aws} would act, without touching anything: for plans and states. */
+  public static TargetId awsId(final String accountId) {
+    return TargetId.aws(accountId, new DefaultAwsRegionProviderChain().getRegion().id());
+  }
+
+  /** Real SageMaker with the default credential chain and region. */
+  static Target aws(final String accountId) {
+    return aws(awsId(accountId));
+  }
+
+  /** Real SageMaker where {@code id} says (see {@link #awsId}), with the default credentials. */
+  public static Target aws(final TargetId id) {
+    return new Target(
+        id,
+        null,
+        null,
+        null,
+        Timeline.real(),
+        () -> {
+          final AwsCredentials found =
+              DefaultCredentialsProvider.builder().build().resolveCredentials();
+          final String token =
+              found instanceof AwsSessionCredentials session ? session.sessionToken() : null;
+          return new HandlerInvoker.Credentials(
+              found.accessKeyId(), found.secretAccessKey(), token);
+        });
+  }
+
+  public TargetId id() {
+    return id;
+  }
+
+  public Timeline timeline() {
+    return timeline;
+  }
+
+  /** The stack as its handlers see it, with credentials to act. */
+  HandlerInvoker.Stack stack(final StackState state) {
+    if (resolved == null) {
+      resolved = credentials.get();
+    }
+    return new HandlerInvoker.Stack(
+        state.stackName(), state.stackId(), id.region(), id.accountId(), resolved);
+  }
+
+  public HandlerInvoker invoker(final StackState state, final Path logFile) {
+    return new HandlerInvoker(stack(state), timeline::await, new FileLogger(logFile), 2000);
+  }
+
+  boolean isEmulator() {
+    return emulator != null;
+  }
+
+  @Override
+  public void close() {
+    if (emulator != null) {
+      final ObjectNode saved = Template.object().put("clock", clock.instant().toString());
+      saved.set("account", emulator.snapshot());
+      StackState.writeAtomically(stateDirectory.resolve(EMULATOR_STATE), saved);
+      emulator.close();
+    }
+  }
+
+  /** Handler log lines, appended to a file next to the state. */
+  private record FileLogger(Path file) implements LambdaLogger {
+    @Override
+    public void log(final String message) {
+      log(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public synchronized void log(final byte[] message) {
+      try {
+        Files.createDirectories(StackState.directoryOf(file));
+        Files.write(file, message, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      } catch (final IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
