@@ -86,25 +86,6 @@ public final class SdkJson {
     return kept;
   }
 
-  /**
-   * Sets each pointer's value where it is absent, creating missing parent objects: the values
-   * SageMaker applies without reporting them, so an unchanged resource shows no drift.
-   */
-  public static void fillAbsent(final ObjectNode json, final Map<String, String> defaults) {
-    defaults.forEach(
-        (pointer, value) -> {
-          final String[] path = pointer.substring(1).split("/");
-          ObjectNode parent = json;
-          for (int i = 0; i < path.length - 1; i++) {
-            final JsonNode child = parent.get(path[i]);
-            parent = child instanceof ObjectNode object ? object : parent.putObject(path[i]);
-          }
-          if (!parent.has(path[path.length - 1])) {
-            parent.put(path[path.length - 1], value);
-          }
-        });
-  }
-
   /** The SDK object's members that are set, by API member name; unset lists and maps omitted. */
   public static ObjectNode toJson(final SdkPojo pojo) {
     final ObjectNode json = JsonNodeFactory.instance.objectNode();

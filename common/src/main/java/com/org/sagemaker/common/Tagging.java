@@ -10,12 +10,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AddTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsRequest;
 import software.amazon.awssdk.services.sagemaker.model.ListTagsResponse;
 import software.amazon.awssdk.services.sagemaker.model.Tag;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
@@ -54,18 +56,6 @@ public final class Tagging {
     public boolean isEmpty() {
       return toRemove.isEmpty() && toAdd.isEmpty();
     }
-  }
-
-  /** Later maps win; null maps are skipped. Sorted by key for stable requests and output. */
-  @SafeVarargs
-  public static Map<String, String> merge(final Map<String, String>... maps) {
-    final Map<String, String> merged = new TreeMap<>();
-    for (final Map<String, String> map : maps) {
-      if (map != null) {
-        merged.putAll(map);
-      }
-    }
-    return merged;
   }
 
   /** The difference between two tag sets, leaving reserved {@code aws:} keys alone. */
@@ -109,7 +99,7 @@ public final class Tagging {
    */
   public static Map<String, String> forCreate(
       final Map<String, String> desired, final String clientRequestToken) {
-    final Map<String, String> tags = merge(desired);
+    final Map<String, String> tags = new TreeMap<>(desired == null ? Map.of() : desired);
     if (clientRequestToken != null) {
       tags.put(CREATION_TOKEN, clientRequestToken);
     }
@@ -118,7 +108,9 @@ public final class Tagging {
 
   /**
    * Fails, before any call, when the desired tags cannot all be on a SageMaker resource: keys with
-   * the reserved aws: prefix (any case), or more than {@link #MAX_TAGS} with the creation token.
+   * the reserved aws: prefix (any case), our own {@link #CREATION_TOKEN} (it would be overwritten,
+   * and drift would then report the Tags modified), or more than {@link #MAX_TAGS} with the
+   * creation token.
    */
   public static void requireAllowed(final Map<String, String> desired) {
     if (desired == null) {
@@ -135,6 +127,14 @@ public final class Tagging {
           "Tag keys beginning with aws: are reserved for AWS and SageMaker refuses them: "
               + String.join(", ", reserved)
               + ". Rename these tags.");
+    }
+    if (desired.containsKey(CREATION_TOKEN)) {
+      throw new HandlerFailure(
+          software.amazon.cloudformation.proxy.HandlerErrorCode.InvalidRequest,
+          "Tag key "
+              + CREATION_TOKEN
+              + " is this type's own: it records the operation that created the resource, so that"
+              + " a retried create never takes over another's. Rename this tag.");
     }
     if (desired.size() + 1 > MAX_TAGS) {
       throw new HandlerFailure(
@@ -187,6 +187,22 @@ public final class Tagging {
       final ArrayNode array = model.putArray(TAGS);
       user.forEach((key, value) -> array.addObject().put("Key", key).put("Value", value));
     }
+  }
+
+  /**
+   * A Create request of {@code builder}'s type from the model's members that it has, tagged with
+   * {@code tags} (see {@link #forCreate}) instead of the model's own Tags.
+   */
+  public static <T> T createRequest(
+      final SdkBuilder<?, T> builder, final Object model, final Map<String, String> tags) {
+    final ObjectNode json =
+        SdkJson.retain(SdkJson.modelToJson(model), SdkJson.memberNames((SdkPojo) builder));
+    json.remove(TAGS);
+    if (!tags.isEmpty()) {
+      final ArrayNode array = json.putArray(TAGS);
+      tags.forEach((key, value) -> array.addObject().put("Key", key).put("Value", value));
+    }
+    return SdkJson.build(builder, json);
   }
 
   public static List<Tag> toSdk(final Map<String, String> tags) {

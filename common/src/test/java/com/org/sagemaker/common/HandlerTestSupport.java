@@ -168,4 +168,19 @@ public final class HandlerTestSupport {
         .message(message)
         .build();
   }
+
+  /**
+   * The failure a handler answered (the last event, when given every event of an operation) as the
+   * exception it stands for, so its code and message can be asserted on; fails unless it is FAILED.
+   */
+  public static HandlerFailure failure(final Object eventOrEvents) {
+    final ProgressEvent<?, ?> event =
+        eventOrEvents instanceof List<?> events
+            ? (ProgressEvent<?, ?>) events.get(events.size() - 1)
+            : (ProgressEvent<?, ?>) eventOrEvents;
+    if (event.getStatus() != OperationStatus.FAILED) {
+      throw new AssertionError("expected FAILED, got " + event.getStatus());
+    }
+    return new HandlerFailure(event.getErrorCode(), event.getMessage());
+  }
 }

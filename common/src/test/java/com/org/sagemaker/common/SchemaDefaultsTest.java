@@ -18,6 +18,7 @@ class SchemaDefaultsTest {
               {"properties": {
                  "Mode": {"type": "string", "default": "OFF"},
                  "Name": {"type": "string"},
+                 "Secret": {"type": "boolean", "default": true},
                  "Settings": {"$ref": "#/definitions/Settings"},
                  "Other": {"$ref": "#/definitions/Plain"}},
                "definitions": {
@@ -28,10 +29,13 @@ class SchemaDefaultsTest {
                    "Nested": {"$ref": "#/definitions/Nested"}}},
                  "Nested": {"type": "object", "properties": {
                    "Level": {"type": "string", "default": "User"}}},
-                 "Plain": {"type": "object", "properties": {"X": {"type": "string"}}}}}
+                 "Plain": {"type": "object", "properties": {"X": {"type": "string"}}}},
+               "writeOnlyProperties": ["/properties/Secret"]}
               """));
 
   private static final List<String> SETTINGS = List.of("Mode", "Settings", "Other");
+
+  private final List<String> LOG = new java.util.ArrayList<>();
 
   private static ObjectNode json(final String text) {
     try {
@@ -60,7 +64,9 @@ class SchemaDefaultsTest {
                 "{\"Mode\": \"ON\", \"Name\": \"n\", \"Settings\": {\"Portal\": \"DISABLED\","
                     + " \"Nested\": {\"Level\": \"Admin\"}, \"Paths\": [\"/a\"]}}"),
             json("{\"Name\": \"n\", \"Settings\": {\"Paths\": [\"/b\"]}}"),
-            SETTINGS);
+            SETTINGS,
+            false,
+            LOG::add);
     assertThat(reset)
         .isEqualTo(
             json(
@@ -74,7 +80,9 @@ class SchemaDefaultsTest {
             DEFAULTS.resetRemoved(
                 json("{\"Settings\": {\"Portal\": \"DISABLED\", \"Paths\": [\"/a\"]}}"),
                 json("{}"),
-                SETTINGS))
+                SETTINGS,
+                false,
+                LOG::add))
         .isEqualTo(json("{\"Settings\": {\"Portal\": \"ENABLED\", \"Paths\": []}}"));
   }
 
@@ -85,22 +93,103 @@ class SchemaDefaultsTest {
                 DEFAULTS.resetRemoved(
                     json("{\"Settings\": {\"Role\": \"r\"}, \"Other\": {\"X\": \"x\"}}"),
                     json("{}"),
-                    SETTINGS))
+                    SETTINGS,
+                    false,
+                    LOG::add))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
         .hasMessageStartingWith("Settings.Role, Other.X removed from the template")
         .hasMessageContaining("Set each to the value you want");
     assertThatThrownBy(
-            () -> DEFAULTS.resetRemoved(json("{\"Other\": {\"X\": \"x\"}}"), json("{}"), SETTINGS))
+            () ->
+                DEFAULTS.resetRemoved(
+                    json("{\"Other\": {\"X\": \"x\"}}"), json("{}"), SETTINGS, false, LOG::add))
         .hasMessageContaining("Set it to the value you want");
   }
 
   @Test
   void onlyTheSettingsAreLookedAt() {
-    assertThat(DEFAULTS.resetRemoved(json("{\"Name\": \"n\"}"), json("{}"), SETTINGS))
+    assertThat(
+            DEFAULTS.resetRemoved(json("{\"Name\": \"n\"}"), json("{}"), SETTINGS, false, LOG::add))
         .isEqualTo(json("{}"));
-    assertThat(DEFAULTS.resetRemoved(json("{\"Mode\": null}"), json("{}"), SETTINGS))
+    assertThat(
+            DEFAULTS.resetRemoved(json("{\"Mode\": null}"), json("{}"), SETTINGS, false, LOG::add))
         .isEqualTo(json("{}"));
+  }
+
+  @Test
+  void aValueSageMakerFillsInIsNoRemovalAndChangesNothing() {
+    final ObjectNode previous = json("{\"Settings\": {\"Portal\": \"ENABLED\", \"Role\": \"r\"}}");
+    assertThat(
+            DEFAULTS.resetRemoved(
+                previous, json("{\"Settings\": {\"Role\": \"r\"}}"), SETTINGS, false, LOG::add))
+        .isEqualTo(previous);
+    assertThat(LOG).isEmpty();
+  }
+
+  @Test
+  void aRollbackKeepsWhatCannotBeUnsetAndLogsIt() {
+    final ObjectNode reset =
+        DEFAULTS.resetRemoved(
+            json("{\"Mode\": \"ON\", \"Settings\": {\"Role\": \"r\"}, \"Other\": {\"X\": \"x\"}}"),
+            json("{}"),
+            SETTINGS,
+            true,
+            LOG::add);
+    assertThat(reset)
+        .isEqualTo(
+            json(
+                "{\"Mode\": \"OFF\", \"Settings\": {\"Role\": \"r\"}, \"Other\": {\"X\": \"x\"}}"));
+    assertThat(LOG)
+        .singleElement()
+        .asString()
+        .contains("Settings.Role, Other.X")
+        .startsWith("Rollback: keeping");
+  }
+
+  @Test
+  void aConditionalDefaultHoldsOnlyWhenItsSiblingsAllowIt() {
+    final SchemaDefaults landing =
+        new SchemaDefaults(
+                new JSONObject(
+                    """
+                    {"properties": {"User": {"type": "object", "properties": {
+                       "Portal": {"type": "string", "default": "ENABLED"},
+                       "Landing": {"type": "string", "default": "studio::"}}}}}
+                    """))
+            .onlyWhen("User.Landing", user -> !"DISABLED".equals(user.path("Portal").asText()));
+    final ObjectNode enabled = json("{}");
+    landing.fill(enabled);
+    assertThat(enabled)
+        .isEqualTo(json("{\"User\": {\"Portal\": \"ENABLED\", \"Landing\": \"studio::\"}}"));
+    final ObjectNode disabled = json("{\"User\": {\"Portal\": \"DISABLED\"}}");
+    landing.fill(disabled);
+    assertThat(disabled).isEqualTo(json("{\"User\": {\"Portal\": \"DISABLED\"}}"));
+    assertThat(
+            landing.resetRemoved(
+                json("{\"User\": {\"Landing\": \"studio::\"}}"),
+                json("{\"User\": {}}"),
+                List.of("User"),
+                false,
+                LOG::add))
+        .isEqualTo(json("{\"User\": {\"Landing\": \"studio::\"}}"));
+    assertThatThrownBy(
+            () ->
+                landing.resetRemoved(
+                    json("{\"User\": {\"Landing\": \"app:JupyterServer:\"}}"),
+                    json("{\"User\": {\"Portal\": \"DISABLED\"}}"),
+                    List.of("User"),
+                    false,
+                    LOG::add))
+        .hasMessageStartingWith("User.Landing removed");
+  }
+
+  @Test
+  void aReadNeverFillsWriteOnlyProperties() {
+    final ObjectNode model = json("{}");
+    DEFAULTS.fill(model);
+    assertThat(model.has("Secret")).isFalse();
+    assertThat(model.get("Mode").asText()).isEqualTo("OFF");
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -146,19 +145,6 @@ class SdkJsonTest {
             SdkJson.retain(
                 JSON.readTree("{\"A\": 1, \"B\": {\"C\": 2}, \"D\": 3}"), List.of("B", "D")))
         .isEqualTo(JSON.readTree("{\"B\": {\"C\": 2}, \"D\": 3}"));
-  }
-
-  @Test
-  void fillAbsentSetsDefaultsWithoutOverwriting() throws Exception {
-    final ObjectNode json = (ObjectNode) JSON.readTree("{\"S\": {\"Set\": \"user\"}, \"T\": 1}");
-
-    SdkJson.fillAbsent(json, Map.of("/S/Set", "default", "/S/Deep/Value", "v", "/New/Value", "n"));
-
-    assertThat(json)
-        .isEqualTo(
-            JSON.readTree(
-                "{\"S\": {\"Set\": \"user\", \"Deep\": {\"Value\": \"v\"}}, \"T\": 1,"
-                    + " \"New\": {\"Value\": \"n\"}}"));
   }
 
   static final class Sample {

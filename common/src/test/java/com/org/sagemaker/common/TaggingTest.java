@@ -37,9 +37,21 @@ class TaggingTest {
       HandlerTestSupport.proxyClient(HandlerTestSupport.callbackProxy(), sageMaker);
 
   @Test
-  void mergeLetsLaterMapsWinAndSkipsNulls() {
-    assertThat(Tagging.merge(Map.of("a", "stack", "b", "stack"), null, Map.of("a", "resource")))
-        .containsExactly(Map.entry("a", "resource"), Map.entry("b", "stack"));
+  void ourCreationTokenIsRefusedAsAUserTagNamingIt() {
+    assertThatThrownBy(
+            () -> Tagging.requireAllowed(Map.of(Tagging.CREATION_TOKEN, "mine", "team", "ml")))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
+        .hasMessageStartingWith("Tag key " + Tagging.CREATION_TOKEN + " is this type's own");
+  }
+
+  @Test
+  void aCreateCarriesTheDesiredTagsSortedAndTheToken() {
+    assertThat(Tagging.forCreate(Map.of("b", "2", "a", "1"), "token"))
+        .containsExactly(
+            Map.entry("a", "1"), Map.entry("b", "2"), Map.entry(Tagging.CREATION_TOKEN, "token"));
+    assertThat(Tagging.forCreate(null, null)).isEmpty();
   }
 
   @Test
@@ -127,7 +139,7 @@ class TaggingTest {
 
   @Test
   void convertsToAndFromSdkTags() {
-    final List<Tag> sdk = Tagging.toSdk(Tagging.merge(Map.of("b", "2", "a", "1")));
+    final List<Tag> sdk = Tagging.toSdk(new java.util.TreeMap<>(Map.of("b", "2", "a", "1")));
     assertThat(sdk).extracting(Tag::key).containsExactly("a", "b");
     assertThat(Tagging.fromSdk(sdk)).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
   }

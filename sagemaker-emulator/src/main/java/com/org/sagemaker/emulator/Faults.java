@@ -22,6 +22,7 @@ public final class Faults {
 
   private final Map<String, Integer> throttles = new HashMap<>();
   private final Map<String, Integer> serverErrors = new HashMap<>();
+  private final Map<String, Integer> denials = new HashMap<>();
   private final Map<String, Integer> lostResponses = new HashMap<>();
   private final Map<String, Duration> latencies = new HashMap<>();
   private final Map<String, TransitionFault> transitions = new HashMap<>();
@@ -35,6 +36,18 @@ public final class Faults {
   /** The next {@code times} calls of {@code operation} (or "*") fail with HTTP 500. */
   public synchronized Faults serverError(final String operation, final int times) {
     serverErrors.put(operation, times);
+    return this;
+  }
+
+  /**
+   * The next {@code times} calls of {@code operation} (or "*") are refused with HTTP 400
+   * AccessDeniedException, as when the caller's policy does not allow the action. The message
+   * follows the shape the IAM user guide documents for an implicit deny ("User: ... is not
+   * authorized to perform: ... because no identity-based policy allows the ... action",
+   * troubleshoot_access-denied.html).
+   */
+  public synchronized Faults deny(final String operation, final int times) {
+    denials.put(operation, times);
     return this;
   }
 
@@ -63,6 +76,7 @@ public final class Faults {
   public synchronized Faults clear() {
     throttles.clear();
     serverErrors.clear();
+    denials.clear();
     lostResponses.clear();
     latencies.clear();
     transitions.clear();
@@ -73,6 +87,16 @@ public final class Faults {
   synchronized void beforeCall(final String operation) {
     if (take(throttles, operation) || take(throttles, "*")) {
       throw RateLimits.THROTTLED.violated();
+    }
+    if (take(denials, operation) || take(denials, "*")) {
+      throw new ApiException(
+          400,
+          "AccessDeniedException",
+          String.format(
+              "User: arn:aws:sts::000000000000:assumed-role/caller/session is not authorized to"
+                  + " perform: sagemaker:%s because no identity-based policy allows the"
+                  + " sagemaker:%s action (injected)",
+              operation, operation));
     }
     if (take(serverErrors, operation) || take(serverErrors, "*")) {
       throw new ApiException(500, "InternalFailure", "An internal error occurred (injected).");

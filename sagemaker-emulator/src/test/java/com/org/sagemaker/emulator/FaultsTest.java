@@ -31,6 +31,21 @@ class FaultsTest extends EmulatorTestBase {
   }
 
   @Test
+  void aDenialIsAnAccessDeniedExceptionNamingTheAction() {
+    emulator.faults().deny("ListDomains", 1);
+
+    assertThatThrownBy(() -> sageMaker.listDomains(r -> {}))
+        .isInstanceOfSatisfying(
+            AwsServiceException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(400);
+              assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+            })
+        .hasMessageContaining("not authorized to perform: sagemaker:ListDomains");
+    assertThat(sageMaker.listDomains(r -> {}).domains()).isEmpty();
+  }
+
+  @Test
   void callsBeyondARateLimitAreCountedAsThrottled() throws Exception {
     try (SageMakerEmulator limited =
         SageMakerEmulator.start(

@@ -58,7 +58,7 @@ final class BlockingApps {
               model.getDomainId(),
               apps.size(),
               String.join(" and ", changes(update, previous)),
-              DeleteHandler.describeFirst(apps)));
+              Dependents.describeFirst(apps)));
     }
     context.setAppsChecked(true);
     return progress;

@@ -1,6 +1,6 @@
 package com.org.sagemaker.studiodomain;
 
-import com.org.sagemaker.common.OperationTimer;
+import com.org.sagemaker.common.lifecycle.LifecycleContext;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
 
 /**
@@ -12,11 +12,14 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 @lombok.Setter
 @lombok.ToString
 @lombok.EqualsAndHashCode(callSuper = true)
-public class CallbackContext extends StdCallbackContext implements OperationTimer {
+public class CallbackContext extends StdCallbackContext implements LifecycleContext {
 
   private long startedAtMillis;
   private long invokedAtMillis;
   private long waitedSeconds;
+
+  /** Create: this operation's create call succeeded (see LifecycleContext). */
+  private boolean created;
 
   /** Create: domains duplicated by a retried CreateDomain were looked for and deleted. */
   private boolean duplicatesChecked;

@@ -1,6 +1,7 @@
 package com.org.sagemaker.studiodomain;
 
 import com.org.sagemaker.common.Backoff;
+import com.org.sagemaker.common.lifecycle.Timings;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -13,7 +14,8 @@ import java.time.Duration;
  * before the schema's 60-minute handler timeout, so a stuck domain is reported with its last
  * status. {@code clock} tells the operation's time.
  */
-public record DomainTimings(Backoff create, Backoff update, Backoff delete, Clock clock) {
+public record DomainTimings(Backoff create, Backoff update, Backoff delete, Clock clock)
+    implements Timings {
 
   private static final Duration INTERVAL = Duration.ofSeconds(12);
   private static final Duration BUDGET = Duration.ofMinutes(55);

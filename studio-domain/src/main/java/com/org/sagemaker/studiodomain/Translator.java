@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
 import software.amazon.awssdk.services.sagemaker.model.DomainDetails;
 import software.amazon.awssdk.services.sagemaker.model.ListDomainsRequest;
 import software.amazon.awssdk.services.sagemaker.model.UpdateDomainRequest;
+import software.amazon.cloudformation.proxy.Logger;
 
 /**
  * Every mapping between the resource model and SageMaker's domain API. Model properties carry the
@@ -31,8 +32,6 @@ final class Translator {
   static final String VPC_ONLY = "VpcOnly";
   static final int LIST_PAGE_SIZE = 100;
 
-  private static final Set<String> CREATE_MEMBERS =
-      SdkJson.memberNames(CreateDomainRequest.builder());
   private static final Set<String> MODEL_PROPERTIES = SdkJson.modelProperties(ResourceModel.class);
 
   /** Properties UpdateDomain accepts under the same name; DomainSettings is renamed. */
@@ -61,16 +60,22 @@ final class Translator {
   /** The type's schema, read once per process (Configuration reads the file on every call). */
   static final JSONObject RESOURCE_SCHEMA = new Configuration().resourceSchemaJSONObject();
 
-  private static final SchemaDefaults DEFAULTS = new SchemaDefaults(RESOURCE_SCHEMA);
+  /**
+   * A new domain's landing page is Studio (studio::, as DescribeDomain reports for a new domain:
+   * terraform-provider-aws#40726) only while Studio is enabled: studio:: "can only be passed if
+   * StudioWebPortal is set to ENABLED" (API reference, UserSettings.DefaultLandingUri).
+   */
+  private static final SchemaDefaults DEFAULTS =
+      new SchemaDefaults(RESOURCE_SCHEMA)
+          .onlyWhen(
+              "DefaultUserSettings.DefaultLandingUri",
+              settings -> !"DISABLED".equals(settings.path("StudioWebPortal").asText()));
 
   private Translator() {}
 
   static CreateDomainRequest toCreateRequest(
       final ResourceModel model, final Map<String, String> tags) {
-    final ObjectNode json = SdkJson.retain(SdkJson.modelToJson(model), CREATE_MEMBERS);
-    json.remove("Tags");
-    final CreateDomainRequest request = SdkJson.build(CreateDomainRequest.builder(), json);
-    return tags.isEmpty() ? request : request.toBuilder().tags(Tagging.toSdk(tags)).build();
+    return Tagging.createRequest(CreateDomainRequest.builder(), model, tags);
   }
 
   static DescribeDomainRequest toDescribeRequest(final ResourceModel model) {
@@ -80,15 +85,19 @@ final class Translator {
   /**
    * The UpdateDomain request for what changed between the two models, or empty when no domain
    * setting changed (tags and the delete-time RetentionPolicy are not domain settings). A setting
-   * the template removed is sent as its default (see {@link SchemaDefaults}). Only changed members
-   * are sent: SageMaker rejects some of them, e.g. AppNetworkAccessType, while apps are running,
-   * even when the value is unchanged.
+   * the template removed is sent as its default, or kept in a {@code rollback} where it has none
+   * (see {@link SchemaDefaults}). Only changed members are sent: SageMaker rejects some of them,
+   * e.g. AppNetworkAccessType, while apps are running, even when the value is unchanged.
    */
   static Optional<UpdateDomainRequest> toUpdateRequest(
-      final ResourceModel desired, final ResourceModel previous) {
+      final ResourceModel desired,
+      final ResourceModel previous,
+      final boolean rollback,
+      final Logger logger) {
     final ObjectNode had =
         previous == null ? JsonNodeFactory.instance.objectNode() : SdkJson.modelToJson(previous);
-    final ObjectNode want = DEFAULTS.resetRemoved(had, SdkJson.modelToJson(desired), SETTINGS);
+    final ObjectNode want =
+        DEFAULTS.resetRemoved(had, SdkJson.modelToJson(desired), SETTINGS, rollback, logger);
     final ObjectNode update = JsonNodeFactory.instance.objectNode();
     for (final String member : UPDATE_MEMBERS) {
       if (changed(want, had, member)) {

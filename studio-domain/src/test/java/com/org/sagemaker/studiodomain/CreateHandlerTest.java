@@ -2,7 +2,6 @@ package com.org.sagemaker.studiodomain;
 
 import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -45,7 +44,7 @@ class CreateHandlerTest extends DomainTestBase {
 
   private ProgressEvent<ResourceModel, CallbackContext> invoke(
       final ResourceHandlerRequest<ResourceModel> request, final CallbackContext context) {
-    return handler.handleRequest(proxy, request, context, proxyClient, logger);
+    return handler.handleRequest(proxy, request, context, logger);
   }
 
   @Test
@@ -121,7 +120,9 @@ class CreateHandlerTest extends DomainTestBase {
     final ProgressEvent<ResourceModel, CallbackContext> created =
         invoke(request(model()), new CallbackContext());
 
-    assertThatThrownBy(() -> invoke(request(model()), restore(created.getCallbackContext())))
+    assertThat(
+            HandlerTestSupport.failure(
+                invoke(request(model()), restore(created.getCallbackContext()))))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized))
@@ -135,10 +136,10 @@ class CreateHandlerTest extends DomainTestBase {
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class))).thenReturn(domain("Pending"));
     final ResourceHandlerRequest<ResourceModel> request = request(model());
 
-    assertThatThrownBy(
-            () ->
+    assertThat(
+            HandlerTestSupport.failure(
                 HandlerTestSupport.untilDone(
-                    new CallbackContext(), c -> invoke(request, restore(c)), 20))
+                    new CallbackContext(), c -> invoke(request, restore(c)), 20)))
         .isInstanceOf(HandlerFailure.class)
         .hasMessageContaining("Domain " + DOMAIN_ID + " is still Pending");
     verify(sageMaker, times(MAX_CHECKS)).describeDomain(any(DescribeDomainRequest.class));
@@ -269,7 +270,7 @@ class CreateHandlerTest extends DomainTestBase {
     final ResourceModel model =
         model().toBuilder().appNetworkAccessType("VpcOnly").subnetIds(null).build();
 
-    assertThatThrownBy(() -> invoke(request(model), new CallbackContext()))
+    assertThat(HandlerTestSupport.failure(invoke(request(model), new CallbackContext())))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))

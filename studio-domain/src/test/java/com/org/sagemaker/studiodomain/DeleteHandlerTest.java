@@ -2,7 +2,6 @@ package com.org.sagemaker.studiodomain;
 
 import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -38,7 +37,7 @@ class DeleteHandlerTest extends DomainTestBase {
         ResourceHandlerRequest.<ResourceModel>builder().desiredResourceState(model).build();
     return HandlerTestSupport.untilDone(
         new CallbackContext(),
-        context -> handler.handleRequest(proxy, request, restore(context), proxyClient, logger),
+        context -> handler.handleRequest(proxy, request, restore(context), logger),
         10);
   }
 
@@ -119,7 +118,7 @@ class DeleteHandlerTest extends DomainTestBase {
                 .spaces(SpaceDetails.builder().spaceName("shared").status("InService").build())
                 .build());
 
-    assertThatThrownBy(() -> delete(modelWithId()))
+    assertThat(HandlerTestSupport.failure(delete(modelWithId())))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.ResourceConflict))
@@ -138,7 +137,8 @@ class DeleteHandlerTest extends DomainTestBase {
     when(sageMaker.listSpaces(any(ListSpacesRequest.class)))
         .thenReturn(ListSpacesResponse.builder().build());
 
-    assertThatThrownBy(() -> delete(modelWithId())).hasMessageContaining("u9 and 2 more");
+    assertThat(HandlerTestSupport.failure(delete(modelWithId())))
+        .hasMessageContaining("u9 and 2 more");
   }
 
   @Test
@@ -191,7 +191,7 @@ class DeleteHandlerTest extends DomainTestBase {
             domain("InService"),
             domain("Delete_Failed").toBuilder().failureReason("EFS mount targets in use").build());
 
-    assertThatThrownBy(() -> delete(modelWithId()))
+    assertThat(HandlerTestSupport.failure(delete(modelWithId())))
         .isInstanceOf(HandlerFailure.class)
         .hasMessage("Domain " + DOMAIN_ID + " is Delete_Failed: EFS mount targets in use");
   }

@@ -28,7 +28,6 @@ class ListHandlerTest extends DomainTestBase {
             .nextToken(nextToken)
             .build(),
         new CallbackContext(),
-        proxyClient,
         logger);
   }
 

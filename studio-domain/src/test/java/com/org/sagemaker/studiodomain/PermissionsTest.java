@@ -205,7 +205,7 @@ class PermissionsTest extends DomainTestBase implements PermissionFilesContract 
       final BaseHandlerStd handler, final ResourceHandlerRequest<ResourceModel> request) {
     HandlerTestSupport.untilDone(
         new CallbackContext(),
-        context -> handler.handleRequest(proxy, request, restore(context), proxyClient, logger),
+        context -> handler.handleRequest(proxy, request, restore(context), logger),
         5);
   }
 

@@ -2,13 +2,13 @@ package com.org.sagemaker.studiodomain;
 
 import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.HandlerTestSupport;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -28,7 +28,6 @@ class ReadHandlerTest extends DomainTestBase {
         proxy,
         ResourceHandlerRequest.<ResourceModel>builder().desiredResourceState(model).build(),
         new CallbackContext(),
-        proxyClient,
         logger);
   }
 
@@ -101,7 +100,7 @@ class ReadHandlerTest extends DomainTestBase {
   void aDeletingDomainIsNotFound() {
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class))).thenReturn(domain("Deleting"));
 
-    assertThatThrownBy(() -> read(modelWithId()))
+    assertThat(HandlerTestSupport.failure(read(modelWithId())))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound))
@@ -129,14 +128,14 @@ class ReadHandlerTest extends DomainTestBase {
 
   @Test
   void withoutDomainIdNothingIsCalled() {
-    assertThatThrownBy(() -> read(ResourceModel.builder().domainId(" ").build()))
+    assertThat(HandlerTestSupport.failure(read(ResourceModel.builder().domainId(" ").build())))
         .isInstanceOf(HandlerFailure.class);
-    assertThatThrownBy(() -> read(ResourceModel.builder().build()))
+    assertThat(HandlerTestSupport.failure(read(ResourceModel.builder().build())))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
         .hasMessageContaining("DomainId");
-    assertThatThrownBy(() -> read(null)).isInstanceOf(HandlerFailure.class);
+    assertThat(HandlerTestSupport.failure(read(null))).isInstanceOf(HandlerFailure.class);
     verifyNoInteractions(sageMaker);
   }
 }

@@ -29,7 +29,9 @@ class TranslatorTest extends DomainTestBase {
                     .domainSettings(
                         DomainSettings.builder().securityGroupIds(List.of("sg-1")).build())
                     .build(),
-                null)
+                null,
+                false,
+                message -> {})
             .orElseThrow();
     assertThat(request.vpcId()).isEqualTo("vpc-1");
     assertThat(request.subnetIds()).containsExactly("subnet-1", "subnet-2");
@@ -46,7 +48,10 @@ class TranslatorTest extends DomainTestBase {
             .tags(modelTags(Map.of("other", "x")))
             .retentionPolicy(RetentionPolicy.builder().homeEfsFileSystem("Delete").build())
             .build();
-    assertThat(Translator.toUpdateRequest(changedTagsAndRetention, modelWithId())).isEmpty();
+    assertThat(
+            Translator.toUpdateRequest(
+                changedTagsAndRetention, modelWithId(), false, message -> {}))
+        .isEmpty();
   }
 
   @Test

@@ -2,12 +2,10 @@ package com.org.sagemaker.studiodomain;
 
 import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.org.sagemaker.common.HandlerFailure;
@@ -58,8 +56,17 @@ class UpdateHandlerTest extends DomainTestBase {
       final ResourceHandlerRequest<ResourceModel> request) {
     return HandlerTestSupport.untilDone(
         new CallbackContext(),
-        context -> handler.handleRequest(proxy, request, restore(context), proxyClient, logger),
+        context -> handler.handleRequest(proxy, request, restore(context), logger),
         10);
+  }
+
+  /**
+   * The domain was described (it exists: NotFound comes before any input check) and nothing else.
+   */
+  private void verifyNothingChanged() {
+    verify(sageMaker, org.mockito.Mockito.atLeastOnce())
+        .describeDomain(any(DescribeDomainRequest.class));
+    verifyNoOtherCalls();
   }
 
   private void givenDomainStatuses(final String... statuses) {
@@ -150,12 +157,12 @@ class UpdateHandlerTest extends DomainTestBase {
     when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
         .thenReturn(domain("Failed").toBuilder().failureReason("No free IPs").build());
 
-    assertThatThrownBy(
-            () ->
+    assertThat(
+            HandlerTestSupport.failure(
                 update(
                     request(
                         modelWithId(),
-                        modelWithId().toBuilder().tagPropagation("ENABLED").build())))
+                        modelWithId().toBuilder().tagPropagation("ENABLED").build()))))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized))
@@ -184,12 +191,12 @@ class UpdateHandlerTest extends DomainTestBase {
                         .build())
                 .build());
 
-    assertThatThrownBy(
-            () ->
+    assertThat(
+            HandlerTestSupport.failure(
                 update(
                     request(
                         modelWithId(),
-                        modelWithId().toBuilder().appNetworkAccessType("VpcOnly").build())))
+                        modelWithId().toBuilder().appNetworkAccessType("VpcOnly").build()))))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.ResourceConflict))
@@ -214,33 +221,36 @@ class UpdateHandlerTest extends DomainTestBase {
   }
 
   @Test
-  void aRemovedSettingWithoutADefaultFailsBeforeAnyCall() {
+  void aRemovedSettingWithoutADefaultFailsBeforeAnyChange() {
+    givenDomainStatuses("InService");
     final ResourceModel withGroups =
         modelWithId().toBuilder()
             .defaultUserSettings(
                 UserSettings.builder().executionRole(ROLE).securityGroups(List.of("sg-1")).build())
             .build();
 
-    assertThatThrownBy(() -> update(request(withGroups, modelWithId())))
+    assertThat(HandlerTestSupport.failure(update(request(withGroups, modelWithId()))))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
         .hasMessageStartingWith("DefaultUserSettings.SecurityGroups removed from the template");
-    verifyNoInteractions(sageMaker);
+    verifyNothingChanged();
   }
 
   @Test
-  void moreTagsThanSageMakerHoldsFailBeforeAnyCall() {
+  void moreTagsThanSageMakerHoldsFailBeforeAnyChange() {
+    givenDomainStatuses("InService");
     final Map<String, String> many = new java.util.HashMap<>();
     for (int i = 0; i < 50; i++) {
       many.put("k" + i, "v");
     }
-    assertThatThrownBy(
-            () -> update(request(modelWithId(), modelWithId(), Map.of("team", "ml"), many)))
+    assertThat(
+            HandlerTestSupport.failure(
+                update(request(modelWithId(), modelWithId(), Map.of("team", "ml"), many))))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest));
-    verifyNoInteractions(sageMaker);
+    verifyNothingChanged();
   }
 
   @Test
@@ -324,7 +334,7 @@ class UpdateHandlerTest extends DomainTestBase {
         .thenReturn(UpdateDomainResponse.builder().build());
     final ResourceModel desired = modelWithId().toBuilder().tagPropagation("ENABLED").build();
 
-    assertThatThrownBy(() -> update(request(modelWithId(), desired)))
+    assertThat(HandlerTestSupport.failure(update(request(modelWithId(), desired))))
         .isInstanceOf(HandlerFailure.class)
         .hasMessage("Domain " + DOMAIN_ID + " is Update_Failed: Security group sg-2 not found");
   }
@@ -360,32 +370,73 @@ class UpdateHandlerTest extends DomainTestBase {
   }
 
   @Test
-  void createOnlyChangesAreRejectedNamingThePropertyBeforeAnyCall() {
-    assertThatThrownBy(
-            () ->
+  void createOnlyChangesAreRejectedNamingThePropertyBeforeAnyChange() {
+    givenDomainStatuses("InService");
+    assertThat(
+            HandlerTestSupport.failure(
                 update(
                     request(
                         modelWithId(),
-                        modelWithId().toBuilder().domainName("other").authMode("SSO").build())))
+                        modelWithId().toBuilder().domainName("other").authMode("SSO").build()))))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotUpdatable))
         .hasMessageContaining("DomainName, AuthMode");
-    verifyNoInteractions(sageMaker);
+    verifyNothingChanged();
   }
 
   @Test
   void appSecurityGroupManagementNeedsRStudio() {
-    assertThatThrownBy(
-            () ->
+    givenDomainStatuses("InService");
+    assertThat(
+            HandlerTestSupport.failure(
                 update(
                     request(
                         modelWithId(),
-                        modelWithId().toBuilder().appSecurityGroupManagement("Customer").build())))
+                        modelWithId().toBuilder().appSecurityGroupManagement("Customer").build()))))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
         .hasMessageContaining("AppSecurityGroupManagement");
-    verifyNoInteractions(sageMaker);
+    verifyNothingChanged();
+  }
+
+  @Test
+  void aDomainThatDoesNotExistIsNotFoundBeforeAnyInputCheck() {
+    when(sageMaker.describeDomain(any(DescribeDomainRequest.class)))
+        .thenThrow(serviceError(400, "ResourceNotFound", "Domain d-abc123 does not exist."));
+    final ResourceModel invalid =
+        modelWithId().toBuilder()
+            .domainName("other")
+            .appSecurityGroupManagement("Customer")
+            .build();
+
+    assertThat(HandlerTestSupport.failure(update(request(modelWithId(), invalid))))
+        .isInstanceOfSatisfying(
+            HandlerFailure.class,
+            e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotFound));
+    verifyNothingChanged();
+  }
+
+  @Test
+  void aRollbackKeepsASettingSageMakerCannotUnsetAndSucceeds() {
+    givenDomainStatuses("InService", "InService");
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of("team", "ml")));
+    final ResourceModel withGroups =
+        modelWithId().toBuilder()
+            .defaultUserSettings(
+                UserSettings.builder().executionRole(ROLE).securityGroups(List.of("sg-1")).build())
+            .build();
+    final ResourceHandlerRequest<ResourceModel> rollback =
+        request(withGroups, modelWithId()).toBuilder().rollback(true).build();
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events = update(rollback);
+
+    assertThat(events.get(events.size() - 1).getStatus()).isEqualTo(OperationStatus.SUCCESS);
+    verify(sageMaker, never()).updateDomain(any(UpdateDomainRequest.class));
+    verify(logger)
+        .log(
+            org.mockito.ArgumentMatchers.contains(
+                "Rollback: keeping DefaultUserSettings.SecurityGroups"));
   }
 }

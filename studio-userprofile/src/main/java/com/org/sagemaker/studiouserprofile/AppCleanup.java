@@ -32,8 +32,6 @@ import software.amazon.cloudformation.proxy.ProxyClient;
  */
 final class AppCleanup {
 
-  static final String AWAIT_CLEANUP = "Org-SageMaker-StudioUserProfile::AwaitAppsAndSpacesDeleted";
-
   private static final String DELETED = "Deleted";
   private static final String PRIVATE = "Private";
   private static final Set<String> NOT_IN_THE_WAY = Set.of(DELETED, Stabilization.FAILED);
@@ -44,6 +42,7 @@ final class AppCleanup {
       final ProxyClient<SageMakerClient> client,
       final ProgressEvent<ResourceModel, CallbackContext> progress,
       final Backoff backoff,
+      final String callGraph,
       final Logger logger) {
     final CallbackContext context = progress.getCallbackContext();
     if (context.isCleanupDone()) {
@@ -61,7 +60,7 @@ final class AppCleanup {
                 "%s owns shared space(s) %s, and SageMaker deletes a profile only once the spaces"
                     + " it owns are gone. Shared spaces hold other users' work, so they are never"
                     + " deleted for you: delete them (or give them to another owner) first.",
-                BaseHandlerStd.label(model), String.join(", ", shared)));
+                ProfileType.labelOf(model), String.join(", ", shared)));
       }
       final List<SpaceDetails> spaces = owned.stream().filter(AppCleanup::isPrivate).toList();
       final List<AppDetails> apps = apps(client, model, null);
@@ -77,12 +76,16 @@ final class AppCleanup {
             HandlerErrorCode.ResourceConflict,
             String.format(
                 "%s still has %s, and DeleteAppsOnDelete is false: delete them first.",
-                BaseHandlerStd.label(model), String.join(", ", names)));
+                ProfileType.labelOf(model), String.join(", ", names)));
       }
       if (!apps.isEmpty()) {
         deleteApps(client, model, apps, logger);
         return waitFor(
-            model, context, backoff, "apps " + apps.stream().map(AppCleanup::describe).toList());
+            model,
+            context,
+            backoff,
+            callGraph,
+            "apps " + apps.stream().map(AppCleanup::describe).toList());
       }
       if (!spaces.isEmpty()) {
         deleteSpaces(client, model, spaces, logger);
@@ -90,6 +93,7 @@ final class AppCleanup {
             model,
             context,
             backoff,
+            callGraph,
             "private spaces " + spaces.stream().map(SpaceDetails::spaceName).toList());
       }
     } catch (final AwsServiceException e) {
@@ -103,16 +107,17 @@ final class AppCleanup {
       final ResourceModel model,
       final CallbackContext context,
       final Backoff backoff,
+      final String callGraph,
       final String what) {
     return ProgressEvent.defaultInProgressHandler(
         context,
         Stabilization.nextWaitSeconds(
-            BaseHandlerStd.label(model) + "'s " + what,
+            ProfileType.labelOf(model) + "'s " + what,
             "present",
             "deletion",
             backoff,
             context,
-            AWAIT_CLEANUP),
+            callGraph),
         model);
   }
 
@@ -199,7 +204,7 @@ final class AppCleanup {
             HandlerErrorCode.NotStabilized,
             String.format(
                 "%s: SageMaker failed to delete private space %s (Delete_Failed).",
-                BaseHandlerStd.label(model), space.spaceName()));
+                ProfileType.labelOf(model), space.spaceName()));
       }
       if (!Stabilization.DELETING.equals(space.statusAsString())) {
         logger.log("Deleting private space " + space.spaceName());

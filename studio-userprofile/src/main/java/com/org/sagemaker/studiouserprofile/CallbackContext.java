@@ -1,6 +1,6 @@
 package com.org.sagemaker.studiouserprofile;
 
-import com.org.sagemaker.common.OperationTimer;
+import com.org.sagemaker.common.lifecycle.LifecycleContext;
 import software.amazon.cloudformation.proxy.StdCallbackContext;
 
 /**
@@ -11,11 +11,14 @@ import software.amazon.cloudformation.proxy.StdCallbackContext;
 @lombok.Setter
 @lombok.ToString
 @lombok.EqualsAndHashCode(callSuper = true)
-public class CallbackContext extends StdCallbackContext implements OperationTimer {
+public class CallbackContext extends StdCallbackContext implements LifecycleContext {
 
   private long startedAtMillis;
   private long invokedAtMillis;
   private long waitedSeconds;
+
+  /** Create: this operation's create call succeeded (see LifecycleContext). */
+  private boolean created;
 
   /** Create: no profile of this name that another operation made was found. */
   private boolean nameChecked;

@@ -1,6 +1,7 @@
 package com.org.sagemaker.studiouserprofile;
 
 import com.org.sagemaker.common.Backoff;
+import com.org.sagemaker.common.lifecycle.Timings;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -13,7 +14,8 @@ import java.time.Duration;
  * and update, 60 for delete). {@code clock} tells the operation's time.
  */
 public record ProfileTimings(
-    Backoff create, Backoff update, Backoff delete, Backoff cleanup, Clock clock) {
+    Backoff create, Backoff update, Backoff delete, Backoff cleanup, Clock clock)
+    implements Timings {
 
   private static final Duration INTERVAL = Duration.ofSeconds(10);
   private static final Duration CREATE_OR_UPDATE_BUDGET = Duration.ofMinutes(25);

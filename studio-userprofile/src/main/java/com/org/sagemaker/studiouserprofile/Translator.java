@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileRespon
 import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesRequest;
 import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileRequest;
 import software.amazon.awssdk.services.sagemaker.model.UserProfileDetails;
+import software.amazon.cloudformation.proxy.Logger;
 
 /**
  * Every mapping between the resource model and SageMaker's user-profile API. Model properties carry
@@ -27,8 +28,6 @@ import software.amazon.awssdk.services.sagemaker.model.UserProfileDetails;
  */
 final class Translator {
 
-  private static final Set<String> CREATE_MEMBERS =
-      SdkJson.memberNames(CreateUserProfileRequest.builder());
   private static final Set<String> MODEL_PROPERTIES = SdkJson.modelProperties(ResourceModel.class);
   private static final String USER_SETTINGS = "UserSettings";
 
@@ -37,23 +36,11 @@ final class Translator {
 
   private static final SchemaDefaults DEFAULTS = new SchemaDefaults(RESOURCE_SCHEMA);
 
-  /**
-   * SageMaker leaves AccessStatus out of Describe when it is DISABLED (the domain's
-   * cloudformation-coverage-roadmap#2494): read back as DISABLED, as for the domain, so an
-   * unchanged profile shows no drift.
-   */
-  private static final Map<String, String> SERVICE_DEFAULTS =
-      Map.of("/UserSettings/RStudioServerProAppSettings/AccessStatus", "DISABLED");
-
   private Translator() {}
 
   static CreateUserProfileRequest toCreateRequest(
       final ResourceModel model, final Map<String, String> tags) {
-    final ObjectNode json = SdkJson.retain(SdkJson.modelToJson(model), CREATE_MEMBERS);
-    json.remove("Tags");
-    final CreateUserProfileRequest request =
-        SdkJson.build(CreateUserProfileRequest.builder(), json);
-    return tags.isEmpty() ? request : request.toBuilder().tags(Tagging.toSdk(tags)).build();
+    return Tagging.createRequest(CreateUserProfileRequest.builder(), model, tags);
   }
 
   static DescribeUserProfileRequest toDescribeRequest(final ResourceModel model) {
@@ -69,16 +56,20 @@ final class Translator {
 
   /**
    * UpdateUserProfile takes UserSettings only; empty when they did not change. A profile's settings
-   * have no defaults of their own (what it leaves unset, the domain's DefaultUserSettings decide),
-   * so a setting removed from the template fails here, before any call (see {@link
-   * SchemaDefaults}).
+   * have almost no defaults of their own (what it leaves unset, the domain's DefaultUserSettings
+   * decide), so a setting removed from the template fails here, before any call, or is kept in a
+   * {@code rollback} (see {@link SchemaDefaults}).
    */
   static Optional<UpdateUserProfileRequest> toUpdateRequest(
-      final ResourceModel desired, final ResourceModel previous) {
+      final ResourceModel desired,
+      final ResourceModel previous,
+      final boolean rollback,
+      final Logger logger) {
     final ObjectNode previousJson =
         previous == null ? SdkJson.modelToJson(desired) : SdkJson.modelToJson(previous);
     final ObjectNode desiredJson =
-        DEFAULTS.resetRemoved(previousJson, SdkJson.modelToJson(desired), List.of(USER_SETTINGS));
+        DEFAULTS.resetRemoved(
+            previousJson, SdkJson.modelToJson(desired), List.of(USER_SETTINGS), rollback, logger);
     final JsonNode want = desiredJson.get(USER_SETTINGS);
     final JsonNode had = previousJson.get(USER_SETTINGS);
     if (want == null || Objects.equals(want, had)) {
@@ -112,7 +103,7 @@ final class Translator {
       final Map<String, String> tags,
       final Set<String> stackOnlyKeys) {
     final ObjectNode json = SdkJson.retain(SdkJson.toJson(profile), MODEL_PROPERTIES);
-    SdkJson.fillAbsent(json, SERVICE_DEFAULTS);
+    DEFAULTS.fill(json);
     Tagging.putModelTags(json, tags, stackOnlyKeys);
     return SdkJson.jsonToModel(json, ResourceModel.class);
   }

@@ -2,7 +2,6 @@ package com.org.sagemaker.studiouserprofile;
 
 import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -11,6 +10,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.HandlerTestSupport;
 import com.org.sagemaker.common.Tagging;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +48,7 @@ class CreateHandlerTest extends ProfileTestBase {
             .desiredResourceTags(Map.of("team", "ml"))
             .systemTags(SYSTEM_TAGS)
             .build();
-    return untilDone(
-        context -> handler.handleRequest(proxy, request, context, proxyClient, logger));
+    return untilDone(context -> handler.handleRequest(proxy, request, context, logger));
   }
 
   /** The name is free when the create starts; later descriptions follow. */
@@ -219,7 +218,7 @@ class CreateHandlerTest extends ProfileTestBase {
         .thenReturn(
             domain("Update_Failed", "IAM").toBuilder().failureReason("Role cannot read").build());
 
-    assertThatThrownBy(() -> create(model()))
+    assertThat(HandlerTestSupport.failure(create(model())))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
@@ -231,7 +230,7 @@ class CreateHandlerTest extends ProfileTestBase {
   void ssoFieldsMustMatchTheDomainsAuthMode() {
     givenNewProfile();
     givenDomain("InService", "SSO");
-    assertThatThrownBy(() -> create(model()))
+    assertThat(HandlerTestSupport.failure(create(model())))
         .isInstanceOf(HandlerFailure.class)
         .hasMessageContaining(
             "SingleSignOnUserIdentifier (UserName) and SingleSignOnUserValue are required");
@@ -242,19 +241,22 @@ class CreateHandlerTest extends ProfileTestBase {
             .singleSignOnUserIdentifier("UserName")
             .singleSignOnUserValue("alice")
             .build();
-    assertThatThrownBy(() -> create(sso))
+    assertThat(HandlerTestSupport.failure(create(sso)))
         .isInstanceOf(HandlerFailure.class)
         .hasMessageContaining("only for SSO domains");
   }
 
   @Test
   void ssoFieldsGoTogetherAndAreCheckedBeforeAnyCall() {
-    assertThatThrownBy(() -> create(model().toBuilder().singleSignOnUserValue("alice").build()))
+    assertThat(
+            HandlerTestSupport.failure(
+                create(model().toBuilder().singleSignOnUserValue("alice").build())))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
         .hasMessageContaining("SingleSignOnUserIdentifier and SingleSignOnUserValue");
-    assertThatThrownBy(() -> create(model().toBuilder().userProfileName(null).build()))
+    assertThat(
+            HandlerTestSupport.failure(create(model().toBuilder().userProfileName(null).build())))
         .isInstanceOf(HandlerFailure.class)
         .hasMessageContaining("UserProfileName");
     verifyNoInteractions(sageMaker);
@@ -268,7 +270,7 @@ class CreateHandlerTest extends ProfileTestBase {
     givenNewProfile(
         profile("Failed").toBuilder().failureReason("Execution role cannot be assumed").build());
 
-    assertThatThrownBy(() -> create(model()))
+    assertThat(HandlerTestSupport.failure(create(model())))
         .isInstanceOf(HandlerFailure.class)
         .hasMessage(
             "User profile alice in domain d-abc123 is Failed: Execution role cannot be assumed");

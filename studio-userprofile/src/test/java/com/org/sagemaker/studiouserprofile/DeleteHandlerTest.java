@@ -2,7 +2,6 @@ package com.org.sagemaker.studiouserprofile;
 
 import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -10,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.HandlerTestSupport;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -39,8 +39,7 @@ class DeleteHandlerTest extends ProfileTestBase {
   private List<ProgressEvent<ResourceModel, CallbackContext>> delete(final ResourceModel model) {
     final ResourceHandlerRequest<ResourceModel> request =
         ResourceHandlerRequest.<ResourceModel>builder().desiredResourceState(model).build();
-    return untilDone(
-        context -> handler.handleRequest(proxy, request, context, proxyClient, logger));
+    return untilDone(context -> handler.handleRequest(proxy, request, context, logger));
   }
 
   /** Before the delete: InService, unless a test says otherwise. */
@@ -183,7 +182,7 @@ class DeleteHandlerTest extends ProfileTestBase {
                 .apps(app("JupyterServer", "default", NAME, null, "Deleting"))
                 .build());
 
-    assertThatThrownBy(() -> delete(model()))
+    assertThat(HandlerTestSupport.failure(delete(model())))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized))
@@ -220,7 +219,7 @@ class DeleteHandlerTest extends ProfileTestBase {
                     space("team-shared", NAME, "Shared", "InService"))
                 .build());
 
-    assertThatThrownBy(() -> delete(model()))
+    assertThat(HandlerTestSupport.failure(delete(model())))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.ResourceConflict))
@@ -263,7 +262,9 @@ class DeleteHandlerTest extends ProfileTestBase {
                 .build(),
             ListAppsResponse.builder().build());
 
-    assertThatThrownBy(() -> delete(model().toBuilder().deleteAppsOnDelete(false).build()))
+    assertThat(
+            HandlerTestSupport.failure(
+                delete(model().toBuilder().deleteAppsOnDelete(false).build())))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.ResourceConflict))
@@ -294,7 +295,7 @@ class DeleteHandlerTest extends ProfileTestBase {
     when(sageMaker.listApps(any(ListAppsRequest.class)))
         .thenReturn(ListAppsResponse.builder().build());
 
-    assertThatThrownBy(() -> delete(model()))
+    assertThat(HandlerTestSupport.failure(delete(model())))
         .isInstanceOf(HandlerFailure.class)
         .hasMessageContaining("alice-private (Delete_Failed)");
   }
@@ -337,7 +338,7 @@ class DeleteHandlerTest extends ProfileTestBase {
             profile("InService"),
             profile("Delete_Failed").toBuilder().failureReason("home directory busy").build());
 
-    assertThatThrownBy(() -> delete(model()))
+    assertThat(HandlerTestSupport.failure(delete(model())))
         .isInstanceOf(HandlerFailure.class)
         .hasMessageContaining("home directory busy");
   }

@@ -28,7 +28,6 @@ class ListHandlerTest extends ProfileTestBase {
             .nextToken(token)
             .build(),
         new CallbackContext(),
-        proxyClient,
         logger);
   }
 

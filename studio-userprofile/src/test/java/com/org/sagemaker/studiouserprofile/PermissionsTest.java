@@ -86,8 +86,7 @@ class PermissionsTest extends ProfileTestBase implements PermissionFilesContract
         .thenReturn(profile("InService"));
     when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
     final CreateHandler handler = new CreateHandler(TIMINGS, () -> sageMaker);
-    untilDone(
-        context -> handler.handleRequest(proxy, request().build(), context, proxyClient, logger));
+    untilDone(context -> handler.handleRequest(proxy, request().build(), context, logger));
     assertCalledOrDeclared("create", sageMaker);
   }
 
@@ -97,7 +96,7 @@ class PermissionsTest extends ProfileTestBase implements PermissionFilesContract
         .thenReturn(profile("InService"));
     when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of()));
     new ReadHandler(TIMINGS, () -> sageMaker)
-        .handleRequest(proxy, request().build(), new CallbackContext(), proxyClient, logger);
+        .handleRequest(proxy, request().build(), new CallbackContext(), logger);
     assertCalledOrDeclared("read", sageMaker);
   }
 
@@ -125,7 +124,7 @@ class PermissionsTest extends ProfileTestBase implements PermissionFilesContract
                     .build())
             .previousResourceTags(Map.of("old", "1"))
             .build();
-    untilDone(context -> handler.handleRequest(proxy, request, context, proxyClient, logger));
+    untilDone(context -> handler.handleRequest(proxy, request, context, logger));
     assertCalledOrDeclared("update", sageMaker);
   }
 
@@ -165,8 +164,7 @@ class PermissionsTest extends ProfileTestBase implements PermissionFilesContract
         .thenReturn(profile("InService"))
         .thenThrow(HandlerTestSupport.serviceError(400, "ResourceNotFound", "gone"));
     final DeleteHandler handler = new DeleteHandler(TIMINGS, () -> sageMaker);
-    untilDone(
-        context -> handler.handleRequest(proxy, request().build(), context, proxyClient, logger));
+    untilDone(context -> handler.handleRequest(proxy, request().build(), context, logger));
     assertCalledOrDeclared("delete", sageMaker);
   }
 
@@ -175,7 +173,7 @@ class PermissionsTest extends ProfileTestBase implements PermissionFilesContract
     when(sageMaker.listUserProfiles(any(ListUserProfilesRequest.class)))
         .thenReturn(ListUserProfilesResponse.builder().build());
     new ListHandler(TIMINGS, () -> sageMaker)
-        .handleRequest(proxy, request().build(), new CallbackContext(), proxyClient, logger);
+        .handleRequest(proxy, request().build(), new CallbackContext(), logger);
     assertCalledOrDeclared("list", sageMaker);
   }
 

@@ -2,14 +2,13 @@ package com.org.sagemaker.studiouserprofile;
 
 import static com.org.sagemaker.common.HandlerTestSupport.serviceError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.HandlerTestSupport;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,18 @@ class UpdateHandlerTest extends ProfileTestBase {
             .previousResourceTags(Map.of("team", "ml"))
             .desiredResourceTags(desiredTags)
             .build();
-    return untilDone(
-        context -> handler.handleRequest(proxy, request, context, proxyClient, logger));
+    return untilDone(context -> handler.handleRequest(proxy, request, context, logger));
+  }
+
+  private void givenInService() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile("InService"));
+  }
+
+  /** The profile was described (it exists: NotFound comes first) and nothing else. */
+  private void verifyNothingChanged() {
+    verify(sageMaker).describeUserProfile(any(DescribeUserProfileRequest.class));
+    verifyNoOtherCalls();
   }
 
   @Test
@@ -97,17 +106,18 @@ class UpdateHandlerTest extends ProfileTestBase {
 
   @Test
   void createOnlyChangesAreNotUpdatable() {
-    assertThatThrownBy(
-            () ->
+    givenInService();
+    assertThat(
+            HandlerTestSupport.failure(
                 update(
                     model(),
                     model().toBuilder().singleSignOnUserIdentifier("UserName").build(),
-                    Map.of()))
+                    Map.of())))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotUpdatable))
         .hasMessageContaining("SingleSignOnUserIdentifier");
-    verifyNoInteractions(sageMaker);
+    verifyNothingChanged();
   }
 
   @Test
@@ -137,7 +147,7 @@ class UpdateHandlerTest extends ProfileTestBase {
             .build();
 
     // Update_Failed before: SageMaker accepts the update; Update_Failed after: this one failed.
-    assertThatThrownBy(() -> update(model(), desired, Map.of("team", "ml")))
+    assertThat(HandlerTestSupport.failure(update(model(), desired, Map.of("team", "ml"))))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.NotStabilized))
@@ -147,18 +157,73 @@ class UpdateHandlerTest extends ProfileTestBase {
   }
 
   @Test
-  void aRemovedSettingFailsBeforeAnyCallForAProfileInheritsTheDomainsValue() {
+  void aRemovedSettingFailsBeforeAnyChangeForAProfileInheritsTheDomainsValue() {
+    givenInService();
     final ResourceModel withGroups =
         model().toBuilder()
             .userSettings(
                 UserSettings.builder().executionRole(ROLE).securityGroups(List.of("sg-1")).build())
             .build();
 
-    assertThatThrownBy(() -> update(withGroups, model(), Map.of("team", "ml")))
+    assertThat(HandlerTestSupport.failure(update(withGroups, model(), Map.of("team", "ml"))))
         .isInstanceOfSatisfying(
             HandlerFailure.class,
             e -> assertThat(e.getErrorCode()).isEqualTo(HandlerErrorCode.InvalidRequest))
         .hasMessageStartingWith("UserSettings.SecurityGroups removed from the template");
-    verifyNoInteractions(sageMaker);
+    verifyNothingChanged();
+  }
+
+  @Test
+  void aRollbackKeepsWhatSageMakerCannotUnsetAndSucceeds() {
+    when(sageMaker.describeUserProfile(any(DescribeUserProfileRequest.class)))
+        .thenReturn(profile("InService"));
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of("team", "ml")));
+    final ResourceModel withGroups =
+        model().toBuilder()
+            .userSettings(
+                UserSettings.builder().executionRole(ROLE).securityGroups(List.of("sg-1")).build())
+            .build();
+    final ResourceHandlerRequest<ResourceModel> rollback =
+        ResourceHandlerRequest.<ResourceModel>builder()
+            .previousResourceState(withGroups)
+            .desiredResourceState(model())
+            .previousResourceTags(Map.of("team", "ml"))
+            .desiredResourceTags(Map.of("team", "ml"))
+            .rollback(true)
+            .build();
+
+    final List<ProgressEvent<ResourceModel, CallbackContext>> events =
+        untilDone(context -> handler.handleRequest(proxy, rollback, context, logger));
+
+    assertThat(events.get(events.size() - 1).getStatus()).isEqualTo(OperationStatus.SUCCESS);
+    verify(sageMaker, never()).updateUserProfile(any(UpdateUserProfileRequest.class));
+    verify(logger)
+        .log(
+            org.mockito.ArgumentMatchers.contains("Rollback: keeping UserSettings.SecurityGroups"));
+  }
+
+  @Test
+  void aValueSageMakerFilledInIsNoRemoval() {
+    givenInService();
+    when(sageMaker.listTags(any(ListTagsRequest.class))).thenReturn(tags(Map.of("team", "ml")));
+    // What the create handler answered (the contract suite sends it as the previous state).
+    final ResourceModel createOutput =
+        model().toBuilder()
+            .userSettings(
+                UserSettings.builder()
+                    .executionRole(ROLE)
+                    .rStudioServerProAppSettings(
+                        RStudioServerProAppSettings.builder().accessStatus("DISABLED").build())
+                    .build())
+            .build();
+    final ResourceModel desired =
+        model().toBuilder()
+            .userSettings(UserSettings.builder().executionRole(ROLE).build())
+            .build();
+
+    assertThat(update(createOutput, desired, Map.of("team", "ml")))
+        .last()
+        .satisfies(e -> assertThat(e.getStatus()).isEqualTo(OperationStatus.SUCCESS));
+    verify(sageMaker, never()).updateUserProfile(any(UpdateUserProfileRequest.class));
   }
 }

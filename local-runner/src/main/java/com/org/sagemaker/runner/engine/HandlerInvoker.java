@@ -339,6 +339,14 @@ public final class HandlerInvoker {
         "aws:cloudformation:logical-id", logicalId);
   }
 
+  /**
+   * One invocation of a type's handler (the payload's resourceType) with a HandlerRequest as
+   * another caller built it, e.g. AWS's contract suite; the response as the wrapper wrote it.
+   */
+  public JsonNode handle(final ObjectNode payload) {
+    return call(payload.path("resourceType").asText(), payload);
+  }
+
   private JsonNode call(final String typeName, final ObjectNode payload) {
     final Deque<RequestStreamHandler> warm =
         warmHandlers.computeIfAbsent(typeName, t -> new ConcurrentLinkedDeque<>());

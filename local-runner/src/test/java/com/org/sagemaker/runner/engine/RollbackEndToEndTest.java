@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * CloudFormation's rollbacks through the real handlers and the emulator: a failed update is updated
- * back everywhere it changed things, a failed create cancels and deletes what it began. Two tests
- * wait for the handler fixes of issue 11 and are disabled with the reason (see each).
+ * back everywhere it changed things, a failed create cancels and deletes what it began, and a
+ * failed create of a profile whose name is taken never hands the rollback the live profile.
  */
 @ExtendWith(EmulatedAws.Extension.class)
 class RollbackEndToEndTest {
@@ -126,32 +126,36 @@ class RollbackEndToEndTest {
     assertThat(stack.delete().stackStatus()).isEqualTo("DELETE_COMPLETE");
   }
 
-  @Test
-  void aSameNameReplacementFailsAlreadyExistsAndLeavesTheProfileWithItsAppsAndSpaces(
-      final EmulatedAws aws) {
-    final StackOnEmulator stack = new StackOnEmulator(aws, "same-name", 1);
-    final String template =
-        """
-        Parameters:
-          Person: {Type: String, Default: alice}
-        Resources:
-          Domain:
-            Type: Org::SageMaker::StudioDomain
-            Properties:
-              DomainName: same-name
-              AuthMode: SSO
-              VpcId: vpc-1
-              SubnetIds: [subnet-1]
-              DefaultUserSettings:
-                ExecutionRole: arn:aws:iam::123456789012:role/Studio
-          Analyst:
-            Type: Org::SageMaker::StudioUserProfile
-            Properties:
-              DomainId: !GetAtt Domain.DomainId
-              UserProfileName: analyst
-              SingleSignOnUserIdentifier: UserName
-              SingleSignOnUserValue: !Ref Person
-        """;
+  private static final String SSO_ANALYST =
+      """
+      Parameters:
+        Person: {Type: String, Default: alice}
+        Portal: {Type: String, Default: ENABLED}
+      Resources:
+        Domain:
+          Type: Org::SageMaker::StudioDomain
+          Properties:
+            DomainName: %s
+            AuthMode: SSO
+            VpcId: vpc-1
+            SubnetIds: [subnet-1]
+            DefaultUserSettings:
+              ExecutionRole: arn:aws:iam::123456789012:role/Studio
+        Analyst:
+          Type: Org::SageMaker::StudioUserProfile
+          Properties:
+            DomainId: !GetAtt Domain.DomainId
+            UserProfileName: analyst
+            SingleSignOnUserIdentifier: UserName
+            SingleSignOnUserValue: !Ref Person
+            UserSettings:
+              StudioWebPortal: !Ref Portal
+              DefaultLandingUri: "studio::"
+      """;
+
+  /** The stack deployed, and the analyst given an app and a private space out of band. */
+  private static String analystWithAnAppAndASpace(
+      final EmulatedAws aws, final StackOnEmulator stack, final String template) {
     assertThat(stack.deploy(template, Map.of()).stackStatus()).isEqualTo("CREATE_COMPLETE");
     final String domainId = stack.state.resources().get("Domain").physicalId();
     aws.emulator.call(
@@ -171,13 +175,12 @@ class RollbackEndToEndTest {
                 .formatted(domainId)));
     aws.clock.advance(Timings.REALISTIC.appCreate().plus(Timings.REALISTIC.spaceCreate()));
     stack.output();
+    return domainId;
+  }
 
-    final Deployer.Outcome outcome = stack.deploy(template, Map.of("Person", "bob"));
-
-    final String output = stack.output();
-    assertThat(outcome.stackStatus()).as(output).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
-    assertThat(line(output, "Analyst ", "UPDATE_FAILED"))
-        .contains("HandlerErrorCode: AlreadyExists)");
+  /** The analyst as created (alice), InService, with its app and its private space. */
+  private static void assertAnalystUntouched(final EmulatedAws aws, final String domainId) {
+    aws.clock.advance(Timings.REALISTIC.profileDelete());
     final JsonNode profile =
         aws.emulator.call(
             "DescribeUserProfile",
@@ -191,7 +194,8 @@ class RollbackEndToEndTest {
                     "ListApps",
                     EmulatedAws.json("{\"DomainIdEquals\": \"%s\"}".formatted(domainId)))
                 .get("Apps"))
-        .isNotEmpty();
+        .singleElement()
+        .satisfies(app -> assertThat(app.get("Status").asText()).isEqualTo("InService"));
     final JsonNode spaces =
         aws.emulator
             .call(
@@ -200,6 +204,113 @@ class RollbackEndToEndTest {
     assertThat(spaces).hasSize(1);
     assertThat(spaces.get(0).get("SpaceName").asText()).isEqualTo("analyst-private");
     assertThat(spaces.get(0).get("Status").asText()).isEqualTo("InService");
+  }
+
+  @Test
+  void aSameNameReplacementFailsAlreadyExistsAndLeavesTheProfileWithItsAppsAndSpaces(
+      final EmulatedAws aws) {
+    final StackOnEmulator stack = new StackOnEmulator(aws, "same-name", 1);
+    final String template = SSO_ANALYST.formatted("same-name");
+    final String domainId = analystWithAnAppAndASpace(aws, stack, template);
+
+    final Deployer.Outcome outcome = stack.deploy(template, Map.of("Person", "bob"));
+
+    final String output = stack.output();
+    assertThat(outcome.stackStatus()).as(output).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
+    assertThat(line(output, "Analyst ", "UPDATE_FAILED"))
+        .contains("HandlerErrorCode: AlreadyExists)");
+    assertAnalystUntouched(aws, domainId);
+  }
+
+  /**
+   * Issue 18: the replacement's Create was refused by an input rule before its name check, and
+   * answered with the model, which holds the live profile's identifier; the rollback deleted it.
+   */
+  @Test
+  void aSameNameReplacementWithInvalidSettingsLeavesTheProfileWithItsAppsAndSpaces(
+      final EmulatedAws aws) {
+    final StackOnEmulator stack = new StackOnEmulator(aws, "same-name-invalid", 1);
+    final String template = SSO_ANALYST.formatted("same-name-invalid");
+    final String domainId = analystWithAnAppAndASpace(aws, stack, template);
+
+    final Deployer.Outcome outcome =
+        stack.deploy(template, Map.of("Person", "bob", "Portal", "DISABLED"));
+
+    final String output = stack.output();
+    assertThat(outcome.stackStatus()).as(output).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
+    assertThat(line(output, "Analyst ", "UPDATE_FAILED"))
+        .contains("StudioWebPortal DISABLED")
+        .contains("HandlerErrorCode: InvalidRequest)");
+    assertThat(output).doesNotContain("Analyst  DELETE");
+    assertAnalystUntouched(aws, domainId);
+  }
+
+  /**
+   * Issue 18: another stack's create of a taken name, refused for its tags, deleted the profile.
+   */
+  @Test
+  void anotherStacksCreateOfATakenNameWithAReservedTagLeavesTheProfile(final EmulatedAws aws) {
+    final StackOnEmulator owner = new StackOnEmulator(aws, "tag-owner", 1);
+    final String domainId =
+        analystWithAnAppAndASpace(aws, owner, SSO_ANALYST.formatted("tag-owner"));
+    final StackOnEmulator other = new StackOnEmulator(aws, "tag-other", 1);
+
+    final Deployer.Outcome outcome =
+        other.deploy(
+            """
+            Resources:
+              Clash:
+                Type: Org::SageMaker::StudioUserProfile
+                Properties:
+                  DomainId: %s
+                  UserProfileName: analyst
+                  SingleSignOnUserIdentifier: UserName
+                  SingleSignOnUserValue: alice
+                  Tags:
+                    - {Key: "aws:owner", Value: me}
+            """
+                .formatted(domainId),
+            Map.of());
+
+    final String output = other.output();
+    assertThat(outcome.stackStatus()).as(output).isEqualTo("ROLLBACK_COMPLETE");
+    assertThat(line(output, "Clash ", "CREATE_FAILED")).contains("reserved for AWS");
+    assertAnalystUntouched(aws, domainId);
+  }
+
+  /**
+   * Issue 18: SageMaker cannot unset DefaultUserSettings.SecurityGroups, so the rollback's Update
+   * back was refused and the stack stuck in UPDATE_ROLLBACK_FAILED. A rollback keeps the value.
+   */
+  @Test
+  void aRollbackKeepsASettingSageMakerCannotUnsetAndTheStackDeploysAgain(final EmulatedAws aws) {
+    final StackOnEmulator stack = new StackOnEmulator(aws, "keep-on-rollback", 1);
+    final String template = DOMAIN_AND_PROFILE.formatted("keep-on-rollback");
+    assertThat(stack.deploy(template, Map.of()).stackStatus()).isEqualTo("CREATE_COMPLETE");
+    final String withGroups =
+        template.replace(
+            "        ExecutionRole: arn:aws:iam::123456789012:role/Studio\n",
+            "        ExecutionRole: arn:aws:iam::123456789012:role/Studio\n"
+                + "        SecurityGroups: [sg-0123456789abcdef0]\n");
+    assertThat(withGroups).isNotEqualTo(template);
+    stack.output();
+
+    final Deployer.Outcome outcome = stack.deploy(withGroups, Map.of("ProfileRole", "not-a-role"));
+
+    final String output = stack.output();
+    assertThat(outcome.stackStatus()).as(output).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
+    assertThat(output.lines().filter(l -> l.contains("Domain ") && l.contains("UPDATE_COMPLETE")))
+        .hasSize(2);
+    assertThat(
+            describeDomain(aws, stack.state)
+                .at("/DefaultUserSettings/SecurityGroups")
+                .get(0)
+                .asText())
+        .as("kept: SageMaker has no value that unsets it")
+        .isEqualTo("sg-0123456789abcdef0");
+    assertThat(stack.deploy(template, Map.of("Propagation", "ENABLED")).stackStatus())
+        .isEqualTo("UPDATE_COMPLETE");
+    assertThat(stack.delete().stackStatus()).isEqualTo("DELETE_COMPLETE");
   }
 
   @Test

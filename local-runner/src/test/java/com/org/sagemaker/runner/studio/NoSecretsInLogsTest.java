@@ -44,7 +44,7 @@ class NoSecretsInLogsTest {
     aws.run("DELETE", DOMAIN, "Domain", domain); // NotFound
 
     final String logs = String.join("\n", aws.handlerLogs);
-    assertThat(logs).isNotBlank().contains("Creating domain quiet");
+    assertThat(logs).isNotBlank().contains("Creating Domain quiet");
     assertThat(logs)
         .doesNotContain("wJalrXUtnFEMI-secret")
         .doesNotContain("session-token-e2e")

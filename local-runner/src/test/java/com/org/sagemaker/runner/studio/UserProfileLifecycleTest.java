@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.runner.EmulatedAws;
 import com.org.sagemaker.runner.engine.HandlerInvoker;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,18 +94,28 @@ class UserProfileLifecycleTest {
   }
 
   @Test
-  void aCreateOnlyChangeIsNotUpdatableAndBadInputCallsNothing(final EmulatedAws aws) {
-    final int callsBefore = aws.emulator.totalCalls();
-    final HandlerInvoker.Result renamed =
-        aws.update(USER_PROFILE, "Carol", profile("carol"), profile("caroline"));
-    assertThat(renamed.errorCode()).isEqualTo("NotUpdatable");
-    assertThat(renamed.message()).contains("UserProfileName");
+  void aCreateOnlyChangeIsNotUpdatableAndBadInputChangesNothing(final EmulatedAws aws) {
+    assertThat(aws.run("CREATE", USER_PROFILE, "Carol", profile("carol")).succeeded()).isTrue();
+    final Map<String, Integer> callsBefore = aws.emulator.calls();
+    final HandlerInvoker.Result sso =
+        aws.update(
+            USER_PROFILE,
+            "Carol",
+            profile("carol"),
+            profile("carol")
+                .put("SingleSignOnUserIdentifier", "UserName")
+                .put("SingleSignOnUserValue", "carol"));
+    assertThat(sso.errorCode()).isEqualTo("NotUpdatable");
+    assertThat(sso.message()).contains("SingleSignOnUserIdentifier");
 
     final HandlerInvoker.Result invalid =
         aws.run("CREATE", USER_PROFILE, "Carol", profile("no spaces allowed"));
     assertThat(invalid.errorCode()).isEqualTo("InvalidRequest");
     assertThat(invalid.message()).contains("#/UserProfileName");
-    assertThat(aws.emulator.totalCalls()).isEqualTo(callsBefore);
+    // The update looked at the profile (NotFound comes before any input check); nothing else.
+    final Map<String, Integer> calls = new java.util.TreeMap<>(aws.emulator.calls());
+    calls.merge("DescribeUserProfile", -1, Integer::sum);
+    assertThat(calls).isEqualTo(new java.util.TreeMap<>(callsBefore));
   }
 
   @Test
