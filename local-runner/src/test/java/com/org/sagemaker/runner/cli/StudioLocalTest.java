@@ -327,9 +327,9 @@ class StudioLocalTest {
             "Template error: resource Role does not support attribute type Nope in Fn::GetAtt");
     assertThat(
             deployText(
-                    "Resources:\n  Thing:\n    Type: AWS::Some::Thing\n  D:\n    Type: Org::SageMaker::StudioDomain\n    Properties:\n      DomainName: !GetAtt Thing.Arn\n")
+                    "Resources:\n  Thing:\n    Type: AWS::SNS::Topic\n  D:\n    Type: Org::SageMaker::StudioDomain\n    Properties:\n      DomainName: !GetAtt Thing.Arn\n")
                 .output())
-        .contains("the runner has no attribute table for AWS::Some::Thing", "has a Ref but no Arn");
+        .contains("the runner has no attribute table for AWS::SNS::Topic", "has a Ref but no Arn");
     assertThat(deployText("[not, a, template]").output()).contains("a template is a mapping");
   }
 
