@@ -1,18 +1,15 @@
 package com.org.sagemaker.studiodomain;
 
 import com.org.sagemaker.common.DomainContents;
-import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.HandlerFailure;
 import com.org.sagemaker.common.Stabilization;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 import software.amazon.awssdk.services.sagemaker.model.UpdateDomainRequest;
-import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
@@ -26,28 +23,22 @@ final class BlockingApps {
 
   private BlockingApps() {}
 
-  /** Fails with ResourceConflict naming the apps in the way of {@code update}; once per update. */
+  /** Fails with ResourceConflict naming the apps in the way of {@code update}. */
   static ProgressEvent<ResourceModel, CallbackContext> check(
       final ProxyClient<SageMakerClient> client,
       final ProgressEvent<ResourceModel, CallbackContext> progress,
       final ResourceModel previous,
       final UpdateDomainRequest update) {
-    final CallbackContext context = progress.getCallbackContext();
     final Set<String> blocking = statusesBlocking(update, previous);
-    if (context.isAppsChecked() || blocking.isEmpty()) {
+    if (blocking.isEmpty()) {
       return progress;
     }
     final ResourceModel model = progress.getResourceModel();
-    final List<String> apps;
-    try {
-      apps =
-          DomainContents.apps(client, model.getDomainId(), UnaryOperator.identity()).stream()
-              .filter(app -> blocking.contains(app.statusAsString()))
-              .map(BlockingApps::describe)
-              .toList();
-    } catch (final AwsServiceException e) {
-      return ErrorRules.handle(Action.UPDATE, e, model, context);
-    }
+    final List<String> apps =
+        DomainContents.apps(client, model.getDomainId(), UnaryOperator.identity()).stream()
+            .filter(app -> blocking.contains(app.statusAsString()))
+            .map(BlockingApps::describe)
+            .toList();
     if (!apps.isEmpty()) {
       throw new HandlerFailure(
           HandlerErrorCode.ResourceConflict,
@@ -60,7 +51,6 @@ final class BlockingApps {
               String.join(" and ", changes(update, previous)),
               Dependents.describeFirst(apps)));
     }
-    context.setAppsChecked(true);
     return progress;
   }
 

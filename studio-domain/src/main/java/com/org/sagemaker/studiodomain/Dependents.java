@@ -2,7 +2,6 @@ package com.org.sagemaker.studiodomain;
 
 import com.org.sagemaker.common.Backoff;
 import com.org.sagemaker.common.DomainContents;
-import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.HandlerFailure;
 import com.org.sagemaker.common.Stabilization;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.SpaceDetails;
 import software.amazon.awssdk.services.sagemaker.model.UserProfileDetails;
-import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -34,24 +32,16 @@ final class Dependents {
       final String callGraph,
       final Logger logger) {
     final CallbackContext context = progress.getCallbackContext();
-    if (context.isDependentsChecked()) {
-      return progress;
-    }
     final ResourceModel model = progress.getResourceModel();
     final List<String> remaining = new ArrayList<>();
     final List<String> deleting = new ArrayList<>();
-    try {
-      for (final UserProfileDetails profile :
-          DomainContents.userProfiles(client, model.getDomainId())) {
-        (isDeleting(profile.statusAsString()) ? deleting : remaining)
-            .add("user profile " + profile.userProfileName());
-      }
-      for (final SpaceDetails space : DomainContents.spaces(client, model.getDomainId())) {
-        (isDeleting(space.statusAsString()) ? deleting : remaining)
-            .add("space " + space.spaceName());
-      }
-    } catch (final RuntimeException e) {
-      return ErrorRules.handle(Action.DELETE, e, model, context);
+    for (final UserProfileDetails profile :
+        DomainContents.userProfiles(client, model.getDomainId())) {
+      (isDeleting(profile.statusAsString()) ? deleting : remaining)
+          .add("user profile " + profile.userProfileName());
+    }
+    for (final SpaceDetails space : DomainContents.spaces(client, model.getDomainId())) {
+      (isDeleting(space.statusAsString()) ? deleting : remaining).add("space " + space.spaceName());
     }
     if (!remaining.isEmpty()) {
       throw new HandlerFailure(
@@ -74,7 +64,6 @@ final class Dependents {
               callGraph),
           model);
     }
-    context.setDependentsChecked(true);
     return progress;
   }
 

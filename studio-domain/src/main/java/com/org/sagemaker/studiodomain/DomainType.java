@@ -13,6 +13,7 @@ import java.util.Set;
 import software.amazon.awssdk.services.sagemaker.model.DescribeDomainResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListDomainsResponse;
 import software.amazon.awssdk.services.sagemaker.model.UpdateDomainRequest;
+import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
@@ -109,8 +110,13 @@ final class DomainType
   public List<Step<ResourceModel, CallbackContext>> afterCreate(
       final ResourceHandlerRequest<ResourceModel> request) {
     return List.of(
-        (client, progress, logger) ->
-            DuplicateDomains.delete(client, progress, request.getClientRequestToken(), logger));
+        Step.once(
+            Action.CREATE,
+            CallbackContext::isDuplicatesChecked,
+            context -> context.setDuplicatesChecked(true),
+            (client, progress, logger) ->
+                DuplicateDomains.delete(
+                    client, progress, request.getClientRequestToken(), logger)));
   }
 
   @Override
@@ -137,15 +143,27 @@ final class DomainType
   public List<Step<ResourceModel, CallbackContext>> beforeUpdate(
       final ResourceModel previous, final UpdateDomainRequest update) {
     return List.of(
-        (client, progress, logger) -> BlockingApps.check(client, progress, previous, update));
+        Step.once(
+            Action.UPDATE,
+            CallbackContext::isAppsChecked,
+            context -> context.setAppsChecked(true),
+            (client, progress, logger) -> BlockingApps.check(client, progress, previous, update)));
   }
 
   @Override
   public List<Step<ResourceModel, CallbackContext>> beforeDelete() {
     return List.of(
-        (client, progress, logger) ->
-            Dependents.check(
-                client, progress, timings.delete(), callGraph("AwaitDependentsDeleted"), logger));
+        Step.once(
+            Action.DELETE,
+            CallbackContext::isDependentsChecked,
+            context -> context.setDependentsChecked(true),
+            (client, progress, logger) ->
+                Dependents.check(
+                    client,
+                    progress,
+                    timings.delete(),
+                    callGraph("AwaitDependentsDeleted"),
+                    logger)));
   }
 
   @Override

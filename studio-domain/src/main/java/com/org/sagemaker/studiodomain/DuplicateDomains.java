@@ -1,14 +1,11 @@
 package com.org.sagemaker.studiodomain;
 
-import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.Pages;
 import com.org.sagemaker.common.Stabilization;
 import com.org.sagemaker.common.Tagging;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DomainDetails;
 import software.amazon.awssdk.services.sagemaker.model.ListDomainsResponse;
-import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.ProgressEvent;
 import software.amazon.cloudformation.proxy.ProxyClient;
@@ -30,38 +27,32 @@ final class DuplicateDomains {
       final String clientRequestToken,
       final Logger logger) {
     final ResourceModel model = progress.getResourceModel();
-    if (clientRequestToken == null || progress.getCallbackContext().isDuplicatesChecked()) {
+    if (clientRequestToken == null) {
       return progress;
     }
-    try {
-      for (final DomainDetails domain :
-          Pages.collect(
-              token ->
-                  client.injectCredentialsAndInvokeV2(
-                      Translator.toListRequest(token), client.client()::listDomains),
-              ListDomainsResponse::domains,
-              ListDomainsResponse::nextToken)) {
-        if (model.getDomainName().equals(domain.domainName())
-            && !model.getDomainId().equals(domain.domainId())
-            && !Stabilization.DELETING.equals(domain.statusAsString())
-            && clientRequestToken.equals(
-                Tagging.listAll(client, domain.domainArn()).get(Tagging.CREATION_TOKEN))) {
-          logger.log(
-              "Deleting " + domain.domainId() + ", a duplicate made by a retried CreateDomain");
-          client.injectCredentialsAndInvokeV2(
-              Translator.toDeleteRequest(
-                  ResourceModel.builder()
-                      .domainId(domain.domainId())
-                      .retentionPolicy(
-                          RetentionPolicy.builder().homeEfsFileSystem("Delete").build())
-                      .build()),
-              client.client()::deleteDomain);
-        }
+    for (final DomainDetails domain :
+        Pages.collect(
+            token ->
+                client.injectCredentialsAndInvokeV2(
+                    Translator.toListRequest(token), client.client()::listDomains),
+            ListDomainsResponse::domains,
+            ListDomainsResponse::nextToken)) {
+      if (model.getDomainName().equals(domain.domainName())
+          && !model.getDomainId().equals(domain.domainId())
+          && !Stabilization.DELETING.equals(domain.statusAsString())
+          && clientRequestToken.equals(
+              Tagging.listAll(client, domain.domainArn()).get(Tagging.CREATION_TOKEN))) {
+        logger.log(
+            "Deleting " + domain.domainId() + ", a duplicate made by a retried CreateDomain");
+        client.injectCredentialsAndInvokeV2(
+            Translator.toDeleteRequest(
+                ResourceModel.builder()
+                    .domainId(domain.domainId())
+                    .retentionPolicy(RetentionPolicy.builder().homeEfsFileSystem("Delete").build())
+                    .build()),
+            client.client()::deleteDomain);
       }
-    } catch (final AwsServiceException e) {
-      return ErrorRules.handle(Action.CREATE, e, model, progress.getCallbackContext());
     }
-    progress.getCallbackContext().setDuplicatesChecked(true);
     return progress;
   }
 }

@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.sagemaker.model.AppDetails;
 import software.amazon.awssdk.services.sagemaker.model.DeleteAppRequest;
 import software.amazon.awssdk.services.sagemaker.model.DeleteSpaceRequest;
 import software.amazon.awssdk.services.sagemaker.model.SpaceDetails;
-import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -45,61 +44,52 @@ final class AppCleanup {
       final String callGraph,
       final Logger logger) {
     final CallbackContext context = progress.getCallbackContext();
-    if (context.isCleanupDone()) {
-      return progress;
-    }
     final ResourceModel model = progress.getResourceModel();
-    try {
-      final List<SpaceDetails> owned = ownedSpaces(client, model);
-      final List<String> shared =
-          owned.stream().filter(space -> !isPrivate(space)).map(SpaceDetails::spaceName).toList();
-      if (!shared.isEmpty()) {
-        throw new HandlerFailure(
-            HandlerErrorCode.ResourceConflict,
-            String.format(
-                "%s owns shared space(s) %s, and SageMaker deletes a profile only once the spaces"
-                    + " it owns are gone. Shared spaces hold other users' work, so they are never"
-                    + " deleted for you: delete them (or give them to another owner) first.",
-                ProfileType.labelOf(model), String.join(", ", shared)));
-      }
-      final List<SpaceDetails> spaces = owned.stream().filter(AppCleanup::isPrivate).toList();
-      final List<AppDetails> apps = apps(client, model, null);
-      for (final SpaceDetails space : spaces) {
-        apps.addAll(apps(client, model, space.spaceName()));
-      }
-      if (Boolean.FALSE.equals(model.getDeleteAppsOnDelete())
-          && !(apps.isEmpty() && spaces.isEmpty())) {
-        final List<String> names =
-            new ArrayList<>(apps.stream().map(AppCleanup::describe).toList());
-        spaces.forEach(space -> names.add("private space " + space.spaceName()));
-        throw new HandlerFailure(
-            HandlerErrorCode.ResourceConflict,
-            String.format(
-                "%s still has %s, and DeleteAppsOnDelete is false: delete them first.",
-                ProfileType.labelOf(model), String.join(", ", names)));
-      }
-      if (!apps.isEmpty()) {
-        deleteApps(client, model, apps, logger);
-        return waitFor(
-            model,
-            context,
-            backoff,
-            callGraph,
-            "apps " + apps.stream().map(AppCleanup::describe).toList());
-      }
-      if (!spaces.isEmpty()) {
-        deleteSpaces(client, model, spaces, logger);
-        return waitFor(
-            model,
-            context,
-            backoff,
-            callGraph,
-            "private spaces " + spaces.stream().map(SpaceDetails::spaceName).toList());
-      }
-    } catch (final AwsServiceException e) {
-      return ErrorRules.handle(Action.DELETE, e, model, context);
+    final List<SpaceDetails> owned = ownedSpaces(client, model);
+    final List<String> shared =
+        owned.stream().filter(space -> !isPrivate(space)).map(SpaceDetails::spaceName).toList();
+    if (!shared.isEmpty()) {
+      throw new HandlerFailure(
+          HandlerErrorCode.ResourceConflict,
+          String.format(
+              "%s owns shared space(s) %s, and SageMaker deletes a profile only once the spaces"
+                  + " it owns are gone. Shared spaces hold other users' work, so they are never"
+                  + " deleted for you: delete them (or give them to another owner) first.",
+              ProfileType.labelOf(model), String.join(", ", shared)));
     }
-    context.setCleanupDone(true);
+    final List<SpaceDetails> spaces = owned.stream().filter(AppCleanup::isPrivate).toList();
+    final List<AppDetails> apps = apps(client, model, null);
+    for (final SpaceDetails space : spaces) {
+      apps.addAll(apps(client, model, space.spaceName()));
+    }
+    if (Boolean.FALSE.equals(model.getDeleteAppsOnDelete())
+        && !(apps.isEmpty() && spaces.isEmpty())) {
+      final List<String> names = new ArrayList<>(apps.stream().map(AppCleanup::describe).toList());
+      spaces.forEach(space -> names.add("private space " + space.spaceName()));
+      throw new HandlerFailure(
+          HandlerErrorCode.ResourceConflict,
+          String.format(
+              "%s still has %s, and DeleteAppsOnDelete is false: delete them first.",
+              ProfileType.labelOf(model), String.join(", ", names)));
+    }
+    if (!apps.isEmpty()) {
+      deleteApps(client, model, apps, logger);
+      return waitFor(
+          model,
+          context,
+          backoff,
+          callGraph,
+          "apps " + apps.stream().map(AppCleanup::describe).toList());
+    }
+    if (!spaces.isEmpty()) {
+      deleteSpaces(client, model, spaces, logger);
+      return waitFor(
+          model,
+          context,
+          backoff,
+          callGraph,
+          "private spaces " + spaces.stream().map(SpaceDetails::spaceName).toList());
+    }
     return progress;
   }
 

@@ -33,21 +33,16 @@ final class ProfileCreation {
       final ProxyClient<SageMakerClient> client,
       final ProgressEvent<ResourceModel, CallbackContext> progress,
       final String clientRequestToken) {
-    final CallbackContext context = progress.getCallbackContext();
-    if (context.isNameChecked()) {
-      return progress;
-    }
     final ResourceModel model = progress.getResourceModel();
     try {
       if (!isOwn(client, model, clientRequestToken)) {
-        return alreadyTaken(model, context);
+        return alreadyTaken(model, progress.getCallbackContext());
       }
     } catch (final AwsServiceException e) {
       if (!ErrorRules.isNotFound(e)) {
-        return ErrorRules.handle(Action.CREATE, e, model, context);
+        throw e;
       }
     }
-    context.setNameChecked(true);
     return progress;
   }
 
@@ -61,18 +56,10 @@ final class ProfileCreation {
       final Backoff backoff,
       final String callGraph) {
     final CallbackContext context = progress.getCallbackContext();
-    if (context.isDomainChecked()) {
-      return progress;
-    }
     final ResourceModel model = progress.getResourceModel();
-    final DescribeDomainResponse domain;
-    try {
-      domain =
-          client.injectCredentialsAndInvokeV2(
-              Translator.toDescribeDomainRequest(model), client.client()::describeDomain);
-    } catch (final AwsServiceException e) {
-      return ErrorRules.handle(Action.CREATE, e, model, context);
-    }
+    final DescribeDomainResponse domain =
+        client.injectCredentialsAndInvokeV2(
+            Translator.toDescribeDomainRequest(model), client.client()::describeDomain);
     final String status = domain.statusAsString();
     if (Stabilization.isBusy(status)) {
       return ProgressEvent.defaultInProgressHandler(
@@ -87,7 +74,6 @@ final class ProfileCreation {
           model);
     }
     ProfileRules.validateForDomain(model, domain);
-    context.setDomainChecked(true);
     return progress;
   }
 

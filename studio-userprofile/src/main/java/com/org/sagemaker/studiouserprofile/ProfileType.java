@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.sagemaker.SageMakerClient;
 import software.amazon.awssdk.services.sagemaker.model.DescribeUserProfileResponse;
 import software.amazon.awssdk.services.sagemaker.model.ListUserProfilesResponse;
 import software.amazon.awssdk.services.sagemaker.model.UpdateUserProfileRequest;
+import software.amazon.cloudformation.Action;
 import software.amazon.cloudformation.proxy.HandlerErrorCode;
 import software.amazon.cloudformation.proxy.Logger;
 import software.amazon.cloudformation.proxy.ProgressEvent;
@@ -113,11 +114,19 @@ final class ProfileType
   public List<Step<ResourceModel, CallbackContext>> beforeCreate(
       final ResourceHandlerRequest<ResourceModel> request) {
     return List.of(
-        (client, progress, logger) ->
-            ProfileCreation.checkNameFree(client, progress, request.getClientRequestToken()),
-        (client, progress, logger) ->
-            ProfileCreation.checkDomain(
-                client, progress, timings.create(), callGraph("AwaitDomainInService")));
+        Step.once(
+            Action.CREATE,
+            CallbackContext::isNameChecked,
+            context -> context.setNameChecked(true),
+            (client, progress, logger) ->
+                ProfileCreation.checkNameFree(client, progress, request.getClientRequestToken())),
+        Step.once(
+            Action.CREATE,
+            CallbackContext::isDomainChecked,
+            context -> context.setDomainChecked(true),
+            (client, progress, logger) ->
+                ProfileCreation.checkDomain(
+                    client, progress, timings.create(), callGraph("AwaitDomainInService"))));
   }
 
   @Override
@@ -162,13 +171,17 @@ final class ProfileType
   @Override
   public List<Step<ResourceModel, CallbackContext>> beforeDelete() {
     return List.of(
-        (client, progress, logger) ->
-            AppCleanup.run(
-                client,
-                progress,
-                timings.cleanup(),
-                callGraph("AwaitAppsAndSpacesDeleted"),
-                logger));
+        Step.once(
+            Action.DELETE,
+            CallbackContext::isCleanupDone,
+            context -> context.setCleanupDone(true),
+            (client, progress, logger) ->
+                AppCleanup.run(
+                    client,
+                    progress,
+                    timings.cleanup(),
+                    callGraph("AwaitAppsAndSpacesDeleted"),
+                    logger)));
   }
 
   @Override
