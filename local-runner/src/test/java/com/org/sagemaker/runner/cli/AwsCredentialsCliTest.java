@@ -6,14 +6,10 @@ import com.org.sagemaker.emulator.SageMakerEmulator;
 import com.org.sagemaker.emulator.Timings;
 import com.org.sagemaker.emulator.VirtualClock;
 import com.org.sagemaker.runner.FakeSts;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,16 +60,8 @@ class AwsCredentialsCliTest {
     SETTINGS.forEach(System::clearProperty);
   }
 
-  private record Run(int exitCode, String output) {}
-
-  private Run run(final String... args) {
-    final List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(List.of("--state-dir", state.toString(), "--aws"));
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final int code =
-        StudioLocal.execute(
-            all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8));
+  private CliRun run(final String... args) {
+    return CliRun.of(args, "--state-dir", state.toString(), "--aws");
   }
 
   /** A profile in a domain the account does not have: its create fails at SageMaker, at once. */
@@ -98,7 +86,7 @@ class AwsCredentialsCliTest {
     System.setProperty("aws.secretAccessKey", "long-term-secret");
     final String template = profileInAMissingDomain();
 
-    final Run deployed = run("deploy", template);
+    final CliRun deployed = run("deploy", template);
     // Before: every handler failed "sessionToken must not be null." before its first call. Now
     // the handler ran and asked SageMaker, which does not know the domain.
     assertThat(deployed.output())
@@ -123,7 +111,7 @@ class AwsCredentialsCliTest {
     final String template = profileInAMissingDomain();
 
     for (final String command : List.of("deploy", "status", "plan")) {
-      final Run refused = run(command, template);
+      final CliRun refused = run(command, template);
       assertThat(refused.exitCode()).isEqualTo(1);
       assertThat(refused.output().lines())
           .containsExactly(
@@ -132,7 +120,7 @@ class AwsCredentialsCliTest {
                   + " AWS_PROFILE (aws configure, aws sso login).");
     }
     // With --account-id the deploy gets as far as the handlers' credentials, and stops there.
-    final Run deployed = run("deploy", template, "--account-id", "111122223333");
+    final CliRun deployed = run("deploy", template, "--account-id", "111122223333");
     assertThat(deployed.exitCode()).isEqualTo(1);
     assertThat(deployed.output()).contains("error: --aws: no AWS credentials found.");
     assertThat(deployed.output().length()).isLessThan(600);

@@ -2,15 +2,10 @@ package com.org.sagemaker.runner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,18 +34,14 @@ class CloudFormationFidelityTest {
 
   @TempDir Path state;
 
-  private record Run(int exitCode, String output) {}
-
-  private Run run(final String... args) {
-    final List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--state-dir", state.toString(), "--emulator-port", String.valueOf(PORT), "--no-wait"));
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final int code =
-        StudioLocal.execute(
-            all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8));
+  private CliRun run(final String... args) {
+    return CliRun.of(
+        args,
+        "--state-dir",
+        state.toString(),
+        "--emulator-port",
+        String.valueOf(PORT),
+        "--no-wait");
   }
 
   private String template(final String name, final String text) throws IOException {
@@ -78,10 +69,10 @@ class CloudFormationFidelityTest {
     final String refusal =
         "Template format error: Unrecognized resource types: [Org::SageMaker::StudioDomian,"
             + " AWS::IAM::Rolle]; the closest known: Org::SageMaker::StudioDomain, AWS::IAM::Role";
-    final Run validated = run("validate", typo);
+    final CliRun validated = run("validate", typo);
     assertThat(validated.exitCode()).isEqualTo(1);
     assertThat(validated.output()).contains("Resources: " + refusal, "typo.yaml: 1 problem");
-    final Run deployed = run("deploy", typo);
+    final CliRun deployed = run("deploy", typo);
     assertThat(deployed.exitCode()).isEqualTo(1);
     assertThat(deployed.output()).contains(refusal).doesNotContain("CREATE_COMPLETE");
     assertThat(run("plan", typo).output()).contains(refusal);
@@ -109,14 +100,14 @@ class CloudFormationFidelityTest {
               Here:
                 Value: !If [InRegion, home, away]
             """);
-    final Run validated = run("validate", conditions);
+    final CliRun validated = run("validate", conditions);
     assertThat(validated.output()).contains("conditions.yaml: valid");
-    final Run empty = run("deploy", conditions);
+    final CliRun empty = run("deploy", conditions);
     assertThat(empty.exitCode()).as(empty.output()).isZero();
     assertThat(empty.output())
         .doesNotContain("Role")
         .contains("First = other-first", "Here = home");
-    final Run two = run("deploy", conditions, "--param", "SubnetIds=a,b");
+    final CliRun two = run("deploy", conditions, "--param", "SubnetIds=a,b");
     assertThat(two.exitCode()).as(two.output()).isZero();
     assertThat(two.output()).contains("Role", "First = a-first");
   }
@@ -153,14 +144,14 @@ class CloudFormationFidelityTest {
         template(
             "reserved",
             "Resources:\n" + DOMAIN + "      Tags:\n        - {Key: aws:owner, Value: me}\n");
-    final Run validated = run("validate", reserved);
+    final CliRun validated = run("validate", reserved);
     assertThat(validated.exitCode()).isEqualTo(1);
     final String message =
         "Tag keys beginning with aws: are reserved for AWS and SageMaker refuses them: aws:owner."
             + " Rename these tags.";
     assertThat(validated.output()).contains("Resources.Domain.Properties: " + message);
     // The deploy fails with the same text, from the handler itself.
-    final Run deployed = run("deploy", reserved);
+    final CliRun deployed = run("deploy", reserved);
     assertThat(deployed.output()).contains("CREATE_FAILED", message);
 
     final String token =
@@ -225,10 +216,10 @@ class CloudFormationFidelityTest {
     assertThat(run("validate", first).output()).contains("first.yaml: valid");
     final String second = template("second", exporting);
     final String taken = "Export with name shared is already exported by stack first.";
-    final Run validated = run("validate", second);
+    final CliRun validated = run("validate", second);
     assertThat(validated.exitCode()).isEqualTo(1);
     assertThat(validated.output()).contains("Outputs: " + taken);
-    final Run deployed = run("deploy", second);
+    final CliRun deployed = run("deploy", second);
     assertThat(deployed.exitCode()).isEqualTo(1);
     assertThat(deployed.output()).contains(taken).doesNotContain("CREATE_COMPLETE");
     assertThat(run("delete", first).exitCode()).isZero();
@@ -238,7 +229,7 @@ class CloudFormationFidelityTest {
   @Test
   void stackNamesFollowCreateStacksRule() throws IOException {
     final String plain = template("plain", "Resources:\n  Role: {Type: AWS::IAM::Role}\n");
-    final Run named = run("deploy", plain, "--stack", "bad_name!");
+    final CliRun named = run("deploy", plain, "--stack", "bad_name!");
     assertThat(named.exitCode()).isEqualTo(1);
     assertThat(named.output())
         .contains(
@@ -268,20 +259,20 @@ class CloudFormationFidelityTest {
           SubnetId: {Value: !Ref Subnet}
         """;
     Files.writeString(file, subnet.formatted("10.0.0.0/24", "a"));
-    final Run created = run("deploy", file.toString());
+    final CliRun created = run("deploy", file.toString());
     assertThat(created.exitCode()).as(created.output()).isZero();
     final String firstId = output(created.output(), "SubnetId");
 
     // Tags are not create-only: an update in place keeps the id.
     Files.writeString(file, subnet.formatted("10.0.0.0/24", "b"));
     assertThat(run("plan", file.toString()).output()).contains("Modify", "False");
-    final Run tagged = run("deploy", file.toString());
+    final CliRun tagged = run("deploy", file.toString());
     assertThat(output(tagged.output(), "SubnetId")).isEqualTo(firstId);
 
     // CidrBlock is (AWS::EC2::Subnet's published schema): CloudFormation replaces the subnet.
     Files.writeString(file, subnet.formatted("10.0.1.0/24", "b"));
     assertThat(run("plan", file.toString()).output()).contains("Modify", "True");
-    final Run replaced = run("deploy", file.toString());
+    final CliRun replaced = run("deploy", file.toString());
     assertThat(replaced.exitCode()).as(replaced.output()).isZero();
     assertThat(replaced.output())
         .contains(

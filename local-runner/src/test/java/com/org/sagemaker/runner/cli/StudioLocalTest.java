@@ -14,7 +14,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,18 +32,14 @@ class StudioLocalTest {
 
   @TempDir Path state;
 
-  private record Run(int exitCode, String output) {}
-
-  private Run run(final String... args) {
-    final List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--state-dir", state.toString(), "--emulator-port", String.valueOf(PORT), "--no-wait"));
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final int code =
-        StudioLocal.execute(
-            all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8));
+  private CliRun run(final String... args) {
+    return CliRun.of(
+        args,
+        "--state-dir",
+        state.toString(),
+        "--emulator-port",
+        String.valueOf(PORT),
+        "--no-wait");
   }
 
   @ParameterizedTest
@@ -58,13 +53,13 @@ class StudioLocalTest {
       })
   void everyExampleValidatesDeploysAndDeletes(final String example) {
     final String template = EXAMPLES.resolve(example).toString();
-    final Run validated = run("validate", template);
+    final CliRun validated = run("validate", template);
     assertThat(validated.exitCode()).as(validated.output()).isZero();
     assertThat(validated.output()).contains(example + ": valid");
-    final Run deployed = run("deploy", template);
+    final CliRun deployed = run("deploy", template);
     assertThat(deployed.exitCode()).as(deployed.output()).isZero();
     assertThat(deployed.output()).contains("CREATE_COMPLETE").doesNotContain("FAILED");
-    final Run deleted = run("delete", template);
+    final CliRun deleted = run("delete", template);
     assertThat(deleted.exitCode()).as(deleted.output()).isZero();
     assertThat(deleted.output()).contains("DELETE_COMPLETE");
   }
@@ -73,7 +68,7 @@ class StudioLocalTest {
   void theRegistrationTemplatesValidateOffline() {
     // docs/registration.md: registration.yaml is all stand-ins (the registry's own types), and
     // test-domain.yaml creates a domain through our type.
-    final Run registration =
+    final CliRun registration =
         run(
             "validate",
             Path.of("..", "registration", "registration.yaml").toString(),
@@ -87,7 +82,7 @@ class StudioLocalTest {
             "PassableRoleArns=arn:aws:iam::123456789012:role/studio-*");
     assertThat(registration.exitCode()).as(registration.output()).isZero();
     assertThat(registration.output()).contains("registration.yaml: valid");
-    final Run testDomain =
+    final CliRun testDomain =
         run(
             "validate",
             Path.of("..", "registration", "test-domain.yaml").toString(),
@@ -104,7 +99,7 @@ class StudioLocalTest {
   void deployStatusDriftUpdateReplaceAndDeleteAsSeparateCommands() throws IOException {
     final String template = EXAMPLES.resolve("studio-domain-with-user.yaml").toString();
 
-    final Run deployed = run("deploy", template);
+    final CliRun deployed = run("deploy", template);
     assertThat(deployed.exitCode()).as(deployed.output()).isZero();
     assertThat(deployed.output())
         .contains("Domain", "Org::SageMaker::StudioDomain", "CREATE_IN_PROGRESS", "CREATE_COMPLETE")
@@ -118,30 +113,30 @@ class StudioLocalTest {
     assertThat(deployed.output().indexOf("UserProfile  "))
         .isGreaterThan(deployed.output().indexOf("Domain  "));
 
-    final Run status = run("status", template);
+    final CliRun status = run("status", template);
     assertThat(status.output())
         .contains("on emulator (local): CREATE_COMPLETE", "Domain", "d-", "UserProfile")
         .contains("|data-scientist", "(stand-in: not deployed locally)");
     assertThat(run("outputs", template).output()).contains("DomainId = d-");
-    final Run inSync = run("drift", template);
+    final CliRun inSync = run("drift", template);
     assertThat(inSync.exitCode()).as(inSync.output()).isZero();
     assertThat(inSync.output()).contains("IN_SYNC", "NOT_CHECKED").doesNotContain("MODIFIED");
 
-    final Run unchanged = run("deploy", template);
+    final CliRun unchanged = run("deploy", template);
     assertThat(unchanged.output()).contains("No updates are to be performed.");
 
-    final Run tagged = run("deploy", template, "--tag", "cost-center=ml");
+    final CliRun tagged = run("deploy", template, "--tag", "cost-center=ml");
     assertThat(tagged.exitCode()).as(tagged.output()).isZero();
     assertThat(tagged.output()).contains("UserProfile", "UPDATE_COMPLETE");
     assertThat(emulatedTags()).contains("cost-center");
 
-    final Run updated =
+    final CliRun updated =
         run("deploy", template, "--param", "ExecutionRoleArn=arn:aws:iam::123456789012:role/Other");
     assertThat(updated.exitCode()).as(updated.output()).isZero();
     assertThat(updated.output()).contains("UPDATE_IN_PROGRESS", "UPDATE_COMPLETE");
     assertThat(line(updated, "ExecutionRole ", "DELETE_COMPLETE")).contains("stand-in");
 
-    final Run replaced =
+    final CliRun replaced =
         run(
             "deploy",
             template,
@@ -160,11 +155,11 @@ class StudioLocalTest {
         .doesNotContain("|data-scientist");
 
     removeFromEmulatedAccount("userProfiles");
-    final Run drifted = run("drift", template);
+    final CliRun drifted = run("drift", template);
     assertThat(drifted.exitCode()).isEqualTo(1);
     assertThat(drifted.output()).contains("UserProfile", "DELETED");
 
-    final Run deleted = run("delete", template);
+    final CliRun deleted = run("delete", template);
     assertThat(deleted.exitCode()).as(deleted.output()).isZero();
     assertThat(deleted.output()).contains("Already gone", "DELETE_COMPLETE");
     assertThat(run("status", template).output()).contains("does not exist");
@@ -174,7 +169,7 @@ class StudioLocalTest {
   @Test
   void planShowsTheChangeSetAndTouchesNothing() throws IOException {
     final String template = EXAMPLES.resolve("studio-domain-with-user.yaml").toString();
-    final Run created = run("plan", template);
+    final CliRun created = run("plan", template);
     assertThat(created.exitCode()).isZero();
     assertThat(created.output()).contains("(a new stack)", "Add", "ExecutionRole", "3 changes.");
     assertThat(run("deploy", template).exitCode()).isZero();
@@ -182,7 +177,7 @@ class StudioLocalTest {
     final Path stackFile = state.resolve("emulator").resolve("studio-domain-with-user.json");
     final String stackBefore = Files.readString(stackFile);
 
-    final Run plan = run("plan", template, "--param", "UserName=analyst");
+    final CliRun plan = run("plan", template, "--param", "UserName=analyst");
 
     assertThat(plan.exitCode()).as(plan.output()).isZero();
     assertThat(line(plan, "Modify", "UserProfile")).contains("True", "|data-scientist");
@@ -193,7 +188,7 @@ class StudioLocalTest {
             "PolicyAction: ReplaceAndDelete",
             "1 change.");
     assertThat(line(plan, "No change", "Domain")).isNotEmpty();
-    final Run json = run("plan", template, "--param", "UserName=analyst", "--format", "json");
+    final CliRun json = run("plan", template, "--param", "UserName=analyst", "--format", "json");
     final JsonNode changeSet = Template.JSON.readTree(json.output());
     assertThat(changeSet.at("/Changes/0/ResourceChange/Replacement").asText()).isEqualTo("True");
     assertThat(changeSet.at("/Changes/0/ResourceChange/Details/0/Target/Name").asText())
@@ -213,12 +208,12 @@ class StudioLocalTest {
 
     // The emulator's stack is not AWS's: on AWS the stack does not exist, and a deploy there
     // would create everything; with stand-ins it stops before touching AWS, naming them.
-    final Run awsStatus = run("status", template, "--aws", "--account-id", "111122223333");
+    final CliRun awsStatus = run("status", template, "--aws", "--account-id", "111122223333");
     assertThat(awsStatus.output())
         .contains("on AWS account 111122223333, us-east-1: does not exist");
-    final Run awsPlan = run("plan", template, "--aws", "--account-id", "111122223333");
+    final CliRun awsPlan = run("plan", template, "--aws", "--account-id", "111122223333");
     assertThat(awsPlan.output()).contains("(a new stack)", "3 changes.");
-    final Run refused = run("deploy", template, "--aws", "--account-id", "111122223333");
+    final CliRun refused = run("deploy", template, "--aws", "--account-id", "111122223333");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.output())
         .contains("error: --aws:", "ExecutionRole (AWS::IAM::Role)", "Nothing was done.")
@@ -264,7 +259,7 @@ class StudioLocalTest {
               SingleSignOnUserValue: someone
         """);
 
-    final Run failed = run("deploy", template.toString());
+    final CliRun failed = run("deploy", template.toString());
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(line(failed, "Profile ", "CREATE_FAILED"))
         .contains(
@@ -280,7 +275,7 @@ class StudioLocalTest {
         .contains("is in ROLLBACK_COMPLETE state and can not be updated.");
     assertThat(run("delete", template.toString()).exitCode()).isZero();
 
-    final Run kept = run("deploy", template.toString(), "--no-rollback");
+    final CliRun kept = run("deploy", template.toString(), "--no-rollback");
     assertThat(kept.exitCode()).isEqualTo(1);
     assertThat(kept.output()).doesNotContain("ROLLBACK").contains("CREATE_FAILED");
     assertThat(run("status", template.toString()).output())
@@ -363,7 +358,7 @@ class StudioLocalTest {
               UserProfileName: p
               SingleSignOnUserIdentifier: UserName
         """);
-    final Run text = run("validate", template.toString(), "--param", "Size=3");
+    final CliRun text = run("validate", template.toString(), "--param", "Size=3");
     assertThat(text.exitCode()).isEqualTo(1);
     assertThat(text.output())
         .contains("Resources.Domain.Properties: Model validation failed (#/DomainName: ")
@@ -371,7 +366,7 @@ class StudioLocalTest {
             "Resources.Profile.Properties: SingleSignOnUserIdentifier and SingleSignOnUserValue"
                 + " must be set together.")
         .contains("bad.yaml: 2 problems");
-    final Run json = run("validate", template.toString(), "--format", "json");
+    final CliRun json = run("validate", template.toString(), "--format", "json");
     assertThat(json.exitCode()).isEqualTo(1);
     final JsonNode report = Template.JSON.readTree(json.output());
     assertThat(report.get("valid").asBoolean()).isFalse();
@@ -413,7 +408,7 @@ class StudioLocalTest {
             .output()
             .replaceAll("(?s).*DomainId = (d-\\w+).*", "$1")
             .strip();
-    final Run deleted = run("delete", retained.toString());
+    final CliRun deleted = run("delete", retained.toString());
     assertThat(deleted.exitCode()).as(deleted.output()).isZero();
     assertThat(line(deleted, "Domain ", "DELETE_SKIPPED")).isNotEmpty();
     assertThat(line(deleted, "Analyst ", "DELETE_SKIPPED")).isNotEmpty();
@@ -455,7 +450,7 @@ class StudioLocalTest {
         """
             .formatted(domainId, domainId));
 
-    final Run noPolicy =
+    final CliRun noPolicy =
         run(
             "import",
             adopted.toString(),
@@ -475,7 +470,7 @@ class StudioLocalTest {
             .replace(
                 "    \n    Properties:\n      DomainId",
                 "    DeletionPolicy: Delete\n    Properties:\n      DomainId"));
-    final Run drifting =
+    final CliRun drifting =
         run(
             "import",
             adopted.toString(),
@@ -491,7 +486,7 @@ class StudioLocalTest {
         .contains(": IMPORT_COMPLETE", domainId + "|analyst");
     assertThat(run("delete", adopted.toString()).exitCode()).isZero();
 
-    final Run gone =
+    final CliRun gone =
         run(
             "import",
             adopted.toString(),
@@ -547,7 +542,7 @@ class StudioLocalTest {
     settings.putArray("SecurityGroups").add("sg-2").add("sg-1");
     settings.put("ExecutionRole", "arn:aws:iam::123456789012:role/Changed");
     Files.writeString(state.resolve(Target.EMULATOR_STATE), saved.toString());
-    final Run drifted = run("drift", template.toString(), "--stack", "two");
+    final CliRun drifted = run("drift", template.toString(), "--stack", "two");
     assertThat(drifted.exitCode()).isEqualTo(1);
     assertThat(drifted.output())
         .contains(
@@ -558,7 +553,7 @@ class StudioLocalTest {
 
     Files.writeString(
         template, Files.readString(template).replaceAll("(?s)  Alice:.*?alice\n", ""));
-    final Run removed = run("deploy", template.toString(), "--stack", "two");
+    final CliRun removed = run("deploy", template.toString(), "--stack", "two");
     assertThat(removed.exitCode()).as(removed.output()).isZero();
     assertThat(line(removed, "Alice ", "DELETE_COMPLETE")).isNotEmpty();
     assertThat(run("status", template.toString(), "--stack", "two").output())
@@ -582,7 +577,7 @@ class StudioLocalTest {
   }
 
   /** The first line of the run's output with all of {@code parts}, stripped. */
-  private static String line(final Run run, final String... parts) {
+  private static String line(final CliRun run, final String... parts) {
     return run.output()
         .lines()
         .filter(l -> List.of(parts).stream().allMatch(l::contains))
@@ -591,10 +586,10 @@ class StudioLocalTest {
         .orElse("");
   }
 
-  private Run deployText(final String text) throws IOException {
+  private CliRun deployText(final String text) throws IOException {
     final Path template = Files.createTempFile(state, "template", ".yaml");
     Files.writeString(template, text);
-    final Run result = run("deploy", template.toString());
+    final CliRun result = run("deploy", template.toString());
     assertThat(result.exitCode()).isEqualTo(1);
     return result;
   }
