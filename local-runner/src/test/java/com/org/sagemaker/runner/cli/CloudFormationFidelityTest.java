@@ -3,7 +3,6 @@ package com.org.sagemaker.runner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CloudFormationFidelityTest {
 
-  private static final int PORT = freePort();
+  private static final int PORT = CliRun.freePort();
 
   private static final String DOMAIN =
       """
@@ -35,13 +34,7 @@ class CloudFormationFidelityTest {
   @TempDir Path state;
 
   private CliRun run(final String... args) {
-    return CliRun.of(
-        args,
-        "--state-dir",
-        state.toString(),
-        "--emulator-port",
-        String.valueOf(PORT),
-        "--no-wait");
+    return CliRun.onEmulator(state, PORT, args);
   }
 
   private String template(final String name, final String text) throws IOException {
@@ -291,13 +284,5 @@ class CloudFormationFidelityTest {
         .map(line -> line.strip().substring(name.length() + 3))
         .reduce((first, last) -> last)
         .orElseThrow(() -> new AssertionError("no output " + name + " in:\n" + text));
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (final IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

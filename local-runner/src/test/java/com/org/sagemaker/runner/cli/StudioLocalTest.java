@@ -10,7 +10,6 @@ import com.org.sagemaker.runner.template.Template;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,18 +27,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StudioLocalTest {
 
   private static final Path EXAMPLES = Path.of("..", "examples");
-  private static final int PORT = freePort();
+  private static final int PORT = CliRun.freePort();
 
   @TempDir Path state;
 
   private CliRun run(final String... args) {
-    return CliRun.of(
-        args,
-        "--state-dir",
-        state.toString(),
-        "--emulator-port",
-        String.valueOf(PORT),
-        "--no-wait");
+    return CliRun.onEmulator(state, PORT, args);
   }
 
   @ParameterizedTest
@@ -607,14 +600,6 @@ class StudioLocalTest {
     final JsonNode saved = Template.JSON.readTree(file.toFile());
     ((ObjectNode) saved.get("account")).putObject(kind);
     Files.writeString(file, saved.toString());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (final IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   @Test

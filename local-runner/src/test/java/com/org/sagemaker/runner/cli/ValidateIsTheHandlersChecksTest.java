@@ -3,8 +3,6 @@ package com.org.sagemaker.runner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
@@ -23,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ValidateIsTheHandlersChecksTest {
 
-  private static final int PORT = freePort();
+  private static final int PORT = CliRun.freePort();
 
   private static final String DOMAIN =
       """
@@ -133,20 +131,6 @@ class ValidateIsTheHandlersChecksTest {
   }
 
   private CliRun run(final String... args) {
-    return CliRun.of(
-        args,
-        "--state-dir",
-        state.toString(),
-        "--emulator-port",
-        String.valueOf(PORT),
-        "--no-wait");
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (final IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CliRun.onEmulator(state, PORT, args);
   }
 }
