@@ -4,6 +4,7 @@ import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.template.TemplateException;
 import com.org.sagemaker.runner.types.ResourceTypes;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,22 @@ import java.util.Map;
 public record Plan(
     StackContext context, StackState state, List<Change> changes, Map<String, String> stackTags) {
 
-  /** What a deploy is given besides the template. */
+  /**
+   * What a deploy is given besides the template; {@code exportedElsewhere}: the names the other
+   * stacks on the target export, with the stack that exports each.
+   */
   public record Inputs(
-      Map<String, String> parameters, Map<String, String> imports, Map<String, String> stackTags) {
+      Map<String, String> parameters,
+      Map<String, String> imports,
+      Map<String, String> stackTags,
+      Map<String, String> exportedElsewhere) {
+
+    public Inputs(
+        final Map<String, String> parameters,
+        final Map<String, String> imports,
+        final Map<String, String> stackTags) {
+      this(parameters, imports, stackTags, Map.of());
+    }
 
     public static Inputs none() {
       return new Inputs(Map.of(), Map.of(), Map.of());
@@ -32,6 +46,7 @@ public record Plan(
    */
   public static Plan of(
       final Template template, final Inputs inputs, final StackState state, final TargetId where) {
+    requireKnownTypes(template);
     final StackContext context =
         StackContext.of(
             template,
@@ -39,7 +54,41 @@ public record Plan(
             inputs.parameters(),
             inputs.imports(),
             ResourceTypes::attributeProblem);
+    final String exportTaken = exportTaken(context, inputs);
+    if (exportTaken != null) {
+      throw new TemplateException("Outputs", exportTaken);
+    }
     return new Planner(context, state, inputs.stackTags()).plan();
+  }
+
+  /**
+   * Why an export of this stack cannot be made, or null: another stack exports the name ("For each
+   * AWS account, Export names must be unique within a region", user guide,
+   * outputs-section-structure.md), with the text CloudFormation gives (a user's log,
+   * restatedev/cdk#24). CloudFormation finds it only when it exports, once the resources exist, and
+   * then rolls the stack back; the runner refuses before anything is done.
+   */
+  static String exportTaken(final StackContext context, final Inputs inputs) {
+    for (final String name : context.exportNames().values()) {
+      final String stack = inputs.exportedElsewhere().get(name);
+      if (stack != null) {
+        return "Export with name " + name + " is already exported by stack " + stack + ".";
+      }
+    }
+    return null;
+  }
+
+  /** Refuses a template with a resource type CloudFormation does not know, as it does. */
+  public static void requireKnownTypes(final Template template) {
+    final String unrecognized = unrecognizedTypes(template);
+    if (unrecognized != null) {
+      throw new TemplateException("Resources", unrecognized);
+    }
+  }
+
+  static String unrecognizedTypes(final Template template) {
+    return ResourceTypes.unrecognized(
+        template.resources().values().stream().map(Template.Resource::type).toList());
   }
 
   /** What happens to one resource. */
@@ -57,8 +106,8 @@ public record Plan(
   }
 
   /**
-   * One resource's change. {@code replacement} is True, False or Conditional for a Modify of this
-   * project's types (null otherwise, and for stand-ins, whose schemas the runner does not have).
+   * One resource's change. {@code replacement} is True, False or Conditional for a Modify of a type
+   * whose createOnly properties the runner knows (null otherwise: a custom resource).
    */
   public record Change(
       String logicalId,

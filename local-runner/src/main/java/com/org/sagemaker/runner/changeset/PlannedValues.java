@@ -29,16 +29,21 @@ final class PlannedValues implements StackContext.ResourceValues {
 
   /**
    * {@code logicalId}'s properties resolved to {@code resolved}; {@code kept} is the model it keeps
-   * (a deployed resource neither new nor replaced), or null. A stand-in's model comes from its
-   * properties once they are all known.
+   * (a deployed resource neither new nor replaced), or null; {@code replacing} the physical id of
+   * the resource it replaces, or null. A stand-in's model comes from its properties once they are
+   * all known, as the execution will make it.
    */
-  void resolved(final String logicalId, final JsonNode resolved, final JsonNode kept) {
+  void resolved(
+      final String logicalId,
+      final JsonNode resolved,
+      final JsonNode kept,
+      final String replacing) {
     properties.put(logicalId, resolved);
     final String type = type(logicalId);
     if (!ResourceTypes.isStandIn(type)) {
       models.put(logicalId, kept);
     } else if (!Unknown.within(resolved)) {
-      models.put(logicalId, StandIns.model(type, logicalId, resolved, context.stack()));
+      models.put(logicalId, StandIns.model(type, logicalId, resolved, context.stack(), replacing));
     }
   }
 

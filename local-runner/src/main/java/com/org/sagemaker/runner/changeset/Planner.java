@@ -67,7 +67,10 @@ public final class Planner {
       final Plan.Change change = change(logicalId, desired, changing);
       final ResourceState current = state.resources().get(logicalId);
       values.resolved(
-          logicalId, desired, current == null || change.replaces() ? null : current.model());
+          logicalId,
+          desired,
+          current == null || change.replaces() ? null : current.model(),
+          change.replaces() ? current.physicalId() : null);
       if (change.action() != Plan.Action.NONE) {
         changing.add(logicalId);
       }
@@ -149,7 +152,8 @@ public final class Planner {
           null,
           null);
     }
-    final String replacement = standIn ? null : replacement(details);
+    final String replacement =
+        ResourceTypes.createOnly(resource.type()) == null ? null : replacement(details);
     final List<String> scope = details.stream().map(Plan.Detail::attribute).distinct().toList();
     return new Plan.Change(
         logicalId,
@@ -198,8 +202,10 @@ public final class Planner {
 
   /**
    * Always when a createOnly property (or one under it) differs or appears or disappears (user
-   * guide: adding or removing a property that requires replacement replaces), Never otherwise; the
-   * runner has no schema for a stand-in's type.
+   * guide: adding or removing a property that requires replacement replaces), Never otherwise; null
+   * for a type with no schema here (a custom resource). A stand-in's createOnly properties are its
+   * published schema's ({@link ResourceTypes#createOnly}); a path through a list ({@code /*}) is
+   * compared at the property it starts from.
    */
   private static String recreation(
       final String type,
@@ -207,15 +213,16 @@ public final class Planner {
       final JsonNode before,
       final JsonNode after,
       final boolean dynamic) {
-    if (ResourceTypes.isStandIn(type)) {
+    final List<String> createOnly = ResourceTypes.createOnly(type);
+    if (createOnly == null) {
       return null;
     }
-    for (final String path : ResourceTypes.pointers(type, "createOnlyProperties")) {
+    for (final String path : createOnly) {
       final String top = path.substring(1).split("/", 2)[0];
       if (!top.equals(name)) {
         continue;
       }
-      final String below = path.substring(1 + top.length());
+      final String below = path.contains("/*") ? "" : path.substring(1 + top.length());
       final JsonNode was = before == null ? null : present(before.at(below));
       final JsonNode will = after == null ? null : present(after.at(below));
       if (dynamic || !Objects.equals(was, will)) {
@@ -326,7 +333,7 @@ public final class Planner {
       final JsonNode desired,
       final ResourceState current,
       final String replacement) {
-    if (!"True".equals(replacement)) {
+    if (!"True".equals(replacement) || ResourceTypes.isStandIn(resource.type())) {
       return null;
     }
     final List<String> parts = new ArrayList<>();

@@ -44,9 +44,14 @@ public final class Validation {
     final List<Finding> findings = new ArrayList<>();
     final StackContext context;
     try {
+      final Template template = Template.parse(text, name);
+      final String unrecognized = Plan.unrecognizedTypes(template);
+      if (unrecognized != null) {
+        findings.add(finding("Resources", unrecognized));
+      }
       context =
           StackContext.of(
-              Template.parse(text, name),
+              template,
               state.identity(where),
               inputs.parameters(),
               inputs.imports(),
@@ -65,7 +70,7 @@ public final class Validation {
         e.problems().forEach(p -> findings.add(finding(p.location(), p.message())));
         continue;
       }
-      values.resolved(logicalId, properties, null);
+      values.resolved(logicalId, properties, null, null);
       if (ResourceTypes.isStandIn(type)) {
         continue;
       }
@@ -87,7 +92,8 @@ public final class Validation {
       final InputFailure rules =
           handled.checkRules(
               concrete,
-              previous == null || !previous.type().equals(type) ? null : previous.properties());
+              previous == null || !previous.type().equals(type) ? null : previous.properties(),
+              inputs.stackTags());
       if (rules != null) {
         findings.add(new Finding(logicalId, location, null, rules.message(), rules.message()));
       }
@@ -96,6 +102,10 @@ public final class Validation {
       context.outputs(values);
     } catch (final TemplateException e) {
       e.problems().forEach(p -> findings.add(finding(p.location(), p.message())));
+    }
+    final String exportTaken = Plan.exportTaken(context, inputs);
+    if (exportTaken != null) {
+      findings.add(finding("Outputs", exportTaken));
     }
     return findings;
   }

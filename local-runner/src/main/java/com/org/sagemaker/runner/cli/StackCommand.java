@@ -8,11 +8,17 @@ import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.studio.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,6 +66,13 @@ abstract class StackCommand implements Callable<Integer> {
 
   /** What every command takes: the template, which stack, and where it runs. */
   static final class StackOptions {
+    /**
+     * CreateStack's StackName: "A stack name can contain only alphanumeric characters (case
+     * sensitive) and hyphens. It must start with an alphabetical character and can't be longer than
+     * 128 characters." (CloudFormation API reference, CreateStack).
+     */
+    private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
+
     @Parameters(index = "0", description = "The template (YAML or JSON).")
     Path template;
 
@@ -79,8 +92,9 @@ abstract class StackCommand implements Callable<Integer> {
 
     @Option(
         names = "--account-id",
-        defaultValue = "000000000000",
-        description = "The AWS account id, for --aws.")
+        description =
+            "The AWS account id, for --aws (default: the credentials' account, from STS"
+                + " GetCallerIdentity).")
     String accountId;
 
     @Option(
@@ -109,11 +123,23 @@ abstract class StackCommand implements Callable<Integer> {
     Integer parallel;
 
     String stackName() {
+      final String name;
       if (stackName != null) {
-        return stackName;
+        name = stackName;
+      } else {
+        final String file = String.valueOf(template.getFileName());
+        name = file.replaceFirst("\\.(ya?ml|json|template)$", "").replaceAll("[^A-Za-z0-9-]", "-");
       }
-      final String file = String.valueOf(template.getFileName());
-      return file.replaceFirst("\\.(ya?ml|json|template)$", "").replaceAll("[^A-Za-z0-9-]", "-");
+      if (!STACK_NAME.matcher(name).matches()) {
+        throw new IllegalArgumentException(
+            "Stack name "
+                + name
+                + " is not one CloudFormation takes: it can contain only alphanumeric characters"
+                + " (case sensitive) and hyphens, must start with an alphabetical character and"
+                + " can't be longer than 128 characters (CreateStack, StackName)."
+                + (stackName == null ? " Name the stack with --stack." : ""));
+      }
+      return name;
     }
 
     /** {@link #where()}, once known: with --aws it reads the SDK's region chain. */
@@ -147,6 +173,41 @@ abstract class StackCommand implements Callable<Integer> {
       return parallel != null ? parallel : noWait ? 1 : 4;
     }
 
+    /**
+     * The export names of the other stacks on this target, with the stack exporting each: export
+     * names are unique per account and region, across stacks. Files in the target's folder that are
+     * not a stack's state are passed over.
+     */
+    Map<String, String> exportedElsewhere() {
+      final Path folder = stateDirectory.resolve(where().key());
+      final Map<String, String> exports = new TreeMap<>();
+      if (!Files.isDirectory(folder)) {
+        return exports;
+      }
+      try (Stream<Path> files = Files.list(folder)) {
+        for (final Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+          final String name = String.valueOf(file.getFileName()).replaceFirst("\\.json$", "");
+          if (!name.equals(stackName())) {
+            stackState(name)
+                .filter(other -> name.equals(other.stackName()) && other.exists())
+                .ifPresent(other -> other.exports().keySet().forEach(e -> exports.put(e, name)));
+          }
+        }
+      } catch (final IOException e) {
+        throw new UncheckedIOException("cannot list " + folder, e);
+      }
+      return exports;
+    }
+
+    /** The state of the stack {@code name}; empty for a file of another kind in its place. */
+    private Optional<StackState> stackState(final String name) {
+      try {
+        return Optional.of(StackState.load(stateDirectory, where(), name));
+      } catch (final UncheckedIOException e) {
+        return Optional.empty();
+      }
+    }
+
     Path handlerLog(final StackState state) {
       return stateDirectory.resolve(where().key()).resolve(state.stackName() + ".handler.log");
     }
@@ -167,9 +228,13 @@ abstract class StackCommand implements Callable<Integer> {
         description = "A stack-level tag for every resource, Key=Value (repeatable).")
     Map<String, String> tags = new LinkedHashMap<>();
 
-    Plan.Inputs inputs(final StackState state) {
+    Plan.Inputs inputs(final StackState state, final StackOptions options) {
       // As with CloudFormation, an update that names no tags keeps the stack's tags.
-      return new Plan.Inputs(parameters, imports, tags.isEmpty() ? state.stackTags() : tags);
+      return new Plan.Inputs(
+          parameters,
+          imports,
+          tags.isEmpty() ? state.stackTags() : tags,
+          options.exportedElsewhere());
     }
   }
 

@@ -83,7 +83,11 @@ public final class StudioLocal implements Runnable {
     @Override
     boolean run(final StackState state) throws IOException {
       final Plan plan =
-          Plan.of(Template.load(options.template), inputs.inputs(state), state, options.where());
+          Plan.of(
+              Template.load(options.template),
+              inputs.inputs(state, options),
+              state,
+              options.where());
       if (options.aws) {
         refuseStandIns(plan);
       }
@@ -114,7 +118,11 @@ public final class StudioLocal implements Runnable {
     @Override
     boolean run(final StackState state) {
       final Plan plan =
-          Plan.of(Template.load(options.template), inputs.inputs(state), state, options.where());
+          Plan.of(
+              Template.load(options.template),
+              inputs.inputs(state, options),
+              state,
+              options.where());
       if ("json".equals(format)) {
         out().println(PlanPrinter.json(plan).toPrettyString());
       } else {
@@ -143,7 +151,7 @@ public final class StudioLocal implements Runnable {
           Validation.check(
               Files.readString(options.template),
               name,
-              inputs.inputs(state),
+              inputs.inputs(state, options),
               state,
               options.where());
       if ("json".equals(format)) {
@@ -172,9 +180,11 @@ public final class StudioLocal implements Runnable {
 
     @Override
     boolean run(final StackState state) throws IOException {
+      final Template template = Template.load(options.template);
+      Plan.requireKnownTypes(template);
       final StackContext context =
           StackContext.of(
-              Template.load(options.template),
+              template,
               state.identity(options.where()),
               inputs.parameters,
               inputs.imports,

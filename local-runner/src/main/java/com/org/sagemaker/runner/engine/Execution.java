@@ -97,7 +97,7 @@ final class Execution {
     if (failed.isEmpty()) {
       try {
         final Map<String, String> outputs = context.outputs(live());
-        state.exports(context.exports(live(), outputs));
+        state.exports(context.exports(outputs));
         state.outputs(outputs);
       } catch (final TemplateException e) {
         failure = e.getMessage();
@@ -191,8 +191,8 @@ final class Execution {
       default -> {
         changing.add(logicalId);
         if (change.standIn()) {
-          standIn(
-              scheduler, new Step(logicalId, Step.Kind.UPDATE, current, after), "UPDATE_COMPLETE");
+          final Step.Kind kind = change.replaces() ? Step.Kind.REPLACE : Step.Kind.UPDATE;
+          standIn(scheduler, new Step(logicalId, kind, current, after), "UPDATE_COMPLETE");
         } else if (!change.callsHandler()) {
           // Only DeletionPolicy or UpdateReplacePolicy changed: CloudFormation's own record.
           state.resources().put(logicalId, after.withModel(desired, current.model()));
@@ -220,9 +220,23 @@ final class Execution {
     }
   }
 
+  /**
+   * A stand-in made at once; a replacement gets a physical id of its own, the old one cleaned up.
+   */
   private void standIn(final Scheduler scheduler, final Step step, final String status) {
+    final boolean replacing = step.kind == Step.Kind.REPLACE;
+    if (replacing) {
+      run.events.event(
+          step.logicalId, step.after.type(), "UPDATE_IN_PROGRESS", ResourceOperation.REPLACING);
+      replaced.put(step.logicalId, step.before);
+    }
     final JsonNode model =
-        StandIns.model(step.after.type(), step.logicalId, step.after.properties(), context.stack());
+        StandIns.model(
+            step.after.type(),
+            step.logicalId,
+            step.after.properties(),
+            context.stack(),
+            replacing ? step.before.physicalId() : null);
     step.after = step.after.withModel(step.after.properties(), model);
     step.outcome = ResourceOperation.Outcome.SUCCEEDED;
     journal.add(step);

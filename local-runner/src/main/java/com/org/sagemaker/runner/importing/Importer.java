@@ -229,7 +229,7 @@ public final class Importer {
               ResourceState.of(
                   resource,
                   desired,
-                  StandIns.model(resource.type(), logicalId, desired, context.stack()),
+                  StandIns.model(resource.type(), logicalId, desired, context.stack(), null),
                   dependsOn));
       return;
     }

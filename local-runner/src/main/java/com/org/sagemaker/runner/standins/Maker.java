@@ -15,11 +15,17 @@ final class Maker {
   private final StackIdentity stack;
   private final byte[] seed;
 
-  Maker(final String logicalId, final JsonNode properties, final StackIdentity stack) {
+  /** {@code replacing}: the physical id this one replaces, or null. */
+  Maker(
+      final String logicalId,
+      final JsonNode properties,
+      final StackIdentity stack,
+      final String replacing) {
     this.logicalId = logicalId;
     this.properties = properties;
     this.stack = stack;
-    this.seed = sha256(stack.id() + "/" + logicalId);
+    this.seed =
+        sha256(stack.id() + "/" + logicalId + (replacing == null ? "" : "/replacing " + replacing));
   }
 
   String property(final String name) {

@@ -24,13 +24,18 @@ public final class StandIns {
 
   private StandIns() {}
 
-  /** The Ref and attribute values of a stand-in, as kept in the stack's state. */
+  /**
+   * The Ref and attribute values of a stand-in, as kept in the stack's state; {@code replacing}
+   * names the physical id of the resource it replaces (null for a first create), so that a
+   * replacement gets ids of its own as CloudFormation's new physical resource would.
+   */
   public static ObjectNode model(
       final String type,
       final String logicalId,
       final JsonNode properties,
-      final StackIdentity stack) {
-    final Maker maker = new Maker(logicalId, properties, stack);
+      final StackIdentity stack,
+      final String replacing) {
+    final Maker maker = new Maker(logicalId, properties, stack, replacing);
     final ObjectNode model = Template.object();
     final Shapes.Shape shape = Shapes.of(type);
     if (shape == null) {

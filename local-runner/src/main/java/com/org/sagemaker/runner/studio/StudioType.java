@@ -4,20 +4,25 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.common.HandlerFailure;
+import com.org.sagemaker.common.Tagging;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.types.HandledType;
 import com.org.sagemaker.runner.types.InputFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
  * One of this project's types as the runner drives it: its handler jar's HandlerWrapper and schema
- * file, its model class, and the rules its handlers check before any call that the schema cannot
- * express (a {@link HandlerFailure} when they fail, as from the handler).
+ * file, its model class, and the checks its handlers make before any call that the schema cannot
+ * express, from the handlers' own code: the type's rules (as its validateCreate / validateUpdate
+ * call them) and {@link Tagging#requireAllowed} on the tags it would be given (a {@link
+ * HandlerFailure} when they fail, as from the handler).
  *
  * @param <M> the type's generated ResourceModel
  */
@@ -71,14 +76,30 @@ final class StudioType<M> implements HandledType {
   }
 
   @Override
-  public InputFailure checkRules(final JsonNode properties, final JsonNode previous) {
+  public InputFailure checkRules(
+      final JsonNode properties, final JsonNode previous, final Map<String, String> stackTags) {
     try {
-      rules.accept(
-          InputCheck.model(model, properties),
-          previous == null ? null : InputCheck.model(model, previous));
+      final M desired = InputCheck.model(model, properties);
+      rules.accept(desired, previous == null ? null : InputCheck.model(model, previous));
+      Tagging.requireAllowed(desiredResourceTags(stackTags, desired));
       return null;
     } catch (final HandlerFailure e) {
       return new InputFailure(e.getErrorCode().name(), e.getMessage(), List.of());
     }
+  }
+
+  /**
+   * The handler's desiredResourceTags: the runtime's AbstractWrapper.getDesiredResourceTags puts
+   * the stack tags, then overlays the model's own (each type's Configuration.resourceDefinedTags,
+   * which is {@link Tagging#resourceTags}).
+   */
+  private static Map<String, String> desiredResourceTags(
+      final Map<String, String> stackTags, final Object model) {
+    final Map<String, String> tags = new HashMap<>(stackTags);
+    final Map<String, String> own = Tagging.resourceTags(model);
+    if (own != null) {
+      tags.putAll(own);
+    }
+    return tags;
   }
 }

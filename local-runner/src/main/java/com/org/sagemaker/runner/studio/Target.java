@@ -19,10 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * Where the handlers' SageMaker calls go: the embedded emulator (the default; its state is saved
@@ -94,9 +90,13 @@ public final class Target implements AutoCloseable {
                 "AKIDLOCALEMULATOR", "local-emulator-secret", "local-emulator-token"));
   }
 
-  /** Where {@link #aws} would act, without touching anything: for plans and states. */
+  /**
+   * Where {@link #aws} would act: the SDK's region, and {@code accountId}, or when it is null the
+   * caller's account (STS GetCallerIdentity). For plans and states; nothing is changed.
+   */
   public static TargetId awsId(final String accountId) {
-    return TargetId.aws(accountId, new DefaultAwsRegionProviderChain().getRegion().id());
+    final String region = AwsSession.region();
+    return TargetId.aws(accountId != null ? accountId : AwsSession.account(region), region);
   }
 
   /** Real SageMaker with the default credential chain and region. */
@@ -104,22 +104,13 @@ public final class Target implements AutoCloseable {
     return aws(awsId(accountId));
   }
 
-  /** Real SageMaker where {@code id} says (see {@link #awsId}), with the default credentials. */
+  /**
+   * Real SageMaker where {@code id} says (see {@link #awsId}), with the default credentials as
+   * session credentials ({@link AwsSession}).
+   */
   public static Target aws(final TargetId id) {
     return new Target(
-        id,
-        null,
-        null,
-        null,
-        Timeline.real(),
-        () -> {
-          final AwsCredentials found =
-              DefaultCredentialsProvider.builder().build().resolveCredentials();
-          final String token =
-              found instanceof AwsSessionCredentials session ? session.sessionToken() : null;
-          return new HandlerInvoker.Credentials(
-              found.accessKeyId(), found.secretAccessKey(), token);
-        });
+        id, null, null, null, Timeline.real(), () -> AwsSession.credentials(id.region()));
   }
 
   public TargetId id() {

@@ -3,7 +3,6 @@ package com.org.sagemaker.runner.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -107,38 +106,64 @@ final class Conditions {
     }
   }
 
-  /** An operand of Fn::Equals; user guide: only Ref and Fn::FindInMap may be used in it. */
+  /**
+   * The functions an operand of Fn::Equals may be. The user guide names only Ref and Fn::FindInMap
+   * (intrinsic-function-reference-conditions.md, "Supported functions"), but CloudFormation accepts
+   * more: cfn-lint's rule E8003 (src/cfnlint/rules/conditions/Equals.py) lists these too, after
+   * users showed valid templates with them ("!Equals [ !Select [ 0, !Ref SomeList ], Foo ]",
+   * cfn-lint#881; "Fn::Join ... !Ref PermittedCIDRs", cfn-lint#3682). E8003 also lists Fn::Length
+   * and Fn::ToJsonString, which need the AWS::LanguageExtensions transform the runner does not run.
+   */
+  private static final Set<String> OPERAND_FUNCTIONS =
+      Set.of("Ref", "Fn::FindInMap", "Fn::Join", "Fn::Select", "Fn::Split", "Fn::Sub");
+
+  /** An operand of Fn::Equals: a function above (others inside it as it allows), to a string. */
   private JsonNode operand(final JsonNode node, final String location) {
-    checkFunctions(node, location);
+    checkNested(node, location);
+    final String function = Intrinsics.function(node);
+    if (function != null && !OPERAND_FUNCTIONS.contains(function)) {
+      throw new TemplateException(
+          location,
+          function
+              + " cannot be used in a condition; Fn::Equals compares "
+              + String.join(", ", OPERAND_FUNCTIONS.stream().sorted().toList())
+              + " or plain values");
+    }
     final JsonNode value = new Intrinsics(values).resolve(node, location);
     if (value.isMissingNode()) {
       throw new TemplateException(location, "Fn::Equals compares values, not AWS::NoValue");
     }
+    if (!value.isValueNode()) {
+      // The text CloudFormation gives for a list compared (a user's log, cfn-lint#1639).
+      throw new TemplateException(
+          location,
+          "Template error: every Fn::Equals object requires a list of 2 string parameters.");
+    }
     return value;
   }
 
-  private static void checkFunctions(final JsonNode node, final String location) {
+  /**
+   * Functions nowhere in a condition: Fn::ImportValue ("Template error: Cannot use Fn::ImportValue
+   * in Conditions.", a user's log, aws/aws-cdk#32238) and Fn::If, which the user guide allows only
+   * in resources, outputs, metadata and update policies (CloudFormation's text for it is not
+   * established). References to resources are refused as CloudFormation refuses them when the
+   * operand is resolved.
+   */
+  private static void checkNested(final JsonNode node, final String location) {
     final String function = Intrinsics.function(node);
-    if (function != null && !List.of("Ref", "Fn::FindInMap").contains(function)) {
+    if ("Fn::ImportValue".equals(function)) {
       throw new TemplateException(
-          location, function + " cannot be used in a condition; Ref and Fn::FindInMap can");
+          location, "Template error: Cannot use Fn::ImportValue in Conditions.");
     }
-    node.forEach(child -> checkFunctions(child, location));
+    if ("Fn::If".equals(function)) {
+      throw new TemplateException(
+          location, "Fn::If cannot be used in a condition; use Fn::And, Fn::Or and Fn::Not");
+    }
+    node.forEach(child -> checkNested(child, location));
   }
 
   /** Fn::Equals compares values as CloudFormation reads them: scalars as their text. */
   private static boolean same(final JsonNode left, final JsonNode right) {
-    if (left.isValueNode() && right.isValueNode()) {
-      return left.asText().equals(right.asText());
-    }
-    if (left.isArray() && right.isArray() && left.size() == right.size()) {
-      for (int i = 0; i < left.size(); i++) {
-        if (!same(left.get(i), right.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return left.equals(right);
+    return left.asText().equals(right.asText());
   }
 }

@@ -117,7 +117,9 @@ public final class StackContext {
             List.of(),
             List.of(),
             partial.mappings);
-    return withConditions.withResources(attributes);
+    final StackContext context = withConditions.withResources(attributes);
+    context.exportNames();
+    return context;
   }
 
   private StackContext withResources(final AttributeCheck attributes) {
@@ -338,19 +340,19 @@ public final class StackContext {
     return resolved;
   }
 
-  /** The exports (Export.Name to value) of the outputs that have one. */
-  public Map<String, String> exports(
-      final ResourceValues values, final Map<String, String> outputValues) {
+  /** The exports (Export.Name to value) of the outputs that have one, given their values. */
+  public Map<String, String> exports(final Map<String, String> outputValues) {
     final Map<String, String> exports = new LinkedHashMap<>();
-    final Intrinsics intrinsics = intrinsics(values);
-    for (final Template.Output output : outputs) {
-      if (output.exportName() != null) {
-        final JsonNode name =
-            intrinsics.resolve(output.exportName(), "Outputs." + output.name() + ".Export.Name");
-        exports.put(name.asText(), outputValues.get(output.name()));
-      }
-    }
+    exportNames().forEach((output, name) -> exports.put(name, outputValues.get(output)));
     return exports;
+  }
+
+  /**
+   * Each Export name by output name, known from the template and parameters alone; a {@link
+   * TemplateException} for a name CloudFormation refuses, or two outputs exporting one name.
+   */
+  public Map<String, String> exportNames() {
+    return ExportNames.of(this);
   }
 
   /** The pseudo parameters (user guide, pseudo-parameter-reference.md). */

@@ -3,6 +3,7 @@ package com.org.sagemaker.runner.types;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A resource type the runner drives through its handler, as CloudFormation drives a registry type:
@@ -30,8 +31,10 @@ public interface HandledType {
   InputFailure checkSchema(JsonNode properties, List<String> unknownPointers);
 
   /**
-   * The rules the handler checks before any call that the schema cannot express; {@code previous}
-   * (the properties last deployed, or null) selects the update rules. Null when they pass.
+   * The rules the handler checks before any call that the schema cannot express, the tags
+   * CloudFormation would pass it included (the stack's tags overlaid with the resource's own);
+   * {@code previous} (the properties last deployed, or null) selects the update rules. Null when
+   * they pass.
    */
-  InputFailure checkRules(JsonNode properties, JsonNode previous);
+  InputFailure checkRules(JsonNode properties, JsonNode previous, Map<String, String> stackTags);
 }

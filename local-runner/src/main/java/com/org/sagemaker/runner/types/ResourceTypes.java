@@ -1,9 +1,11 @@
 package com.org.sagemaker.runner.types;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.org.sagemaker.runner.standins.KnownTypes;
 import com.org.sagemaker.runner.standins.StandIns;
 import com.org.sagemaker.runner.template.TemplateException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +84,41 @@ public final class ResourceTypes {
       parts.add(model.at(path).asText());
     }
     return String.join("|", parts);
+  }
+
+  /**
+   * CloudFormation's refusal of a template naming types it does not know, or null when it knows
+   * them all: "Template format error: Unrecognized resource types: [A, B]" (users' logs of
+   * CreateStack and ValidateTemplate, aws/aws-cli#2684 and
+   * aws-cloudformation/cloudformation-cli#366), with the closest known name of each. Known: the
+   * registered types, the published AWS types and custom resources ({@link KnownTypes}); a private
+   * type registered in an account is not known here.
+   */
+  public static String unrecognized(final Collection<String> types) {
+    final List<String> unknown =
+        types.stream()
+            .distinct()
+            .filter(type -> !HANDLED.containsKey(type) && !KnownTypes.exists(type))
+            .toList();
+    if (unknown.isEmpty()) {
+      return null;
+    }
+    return "Template format error: Unrecognized resource types: "
+        + unknown
+        + "; the closest known: "
+        + String.join(", ", unknown.stream().map(t -> KnownTypes.closest(t, names())).toList());
+  }
+
+  /**
+   * The type's createOnlyProperties as property paths (e.g. /RoleName): from its schema for a
+   * handled type, from the published schemas for a stand-in; null for a type with no schema here (a
+   * custom resource, whose provider decides what replaces it).
+   */
+  public static List<String> createOnly(final String typeName) {
+    if (!isStandIn(typeName)) {
+      return pointers(typeName, "createOnlyProperties");
+    }
+    return KnownTypes.createOnly(typeName);
   }
 
   /** True unless a provider registered the type: those are deployed, the rest stand in. */

@@ -92,10 +92,11 @@ class PlannerTest {
 
     final Plan.Change network = plan.change("Network");
     assertThat(network.action()).isEqualTo(Plan.Action.MODIFY);
-    assertThat(network.replacement()).isNull();
+    // CidrBlock is create-only in AWS::EC2::VPC's published schema: CloudFormation replaces it.
+    assertThat(network.replacement()).isEqualTo("True");
     assertThat(network.details())
         .singleElement()
-        .satisfies(d -> assertThat(d.requiresRecreation()).isNull());
+        .satisfies(d -> assertThat(d.requiresRecreation()).isEqualTo("Always"));
     final Plan.Change domain = plan.change("Domain");
     assertThat(domain.replacement()).isEqualTo("True");
     assertThat(domain.scope()).containsExactly("Properties", "Tags");

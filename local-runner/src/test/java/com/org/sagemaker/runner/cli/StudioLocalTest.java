@@ -10,11 +10,9 @@ import com.org.sagemaker.runner.template.Template;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,22 +27,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StudioLocalTest {
 
   private static final Path EXAMPLES = Path.of("..", "examples");
-  private static final int PORT = freePort();
+  private static final int PORT = CliRun.freePort();
 
   @TempDir Path state;
 
-  private record Run(int exitCode, String output) {}
-
-  private Run run(final String... args) {
-    final List<String> all = new ArrayList<>(List.of(args));
-    all.addAll(
-        List.of(
-            "--state-dir", state.toString(), "--emulator-port", String.valueOf(PORT), "--no-wait"));
-    final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    final int code =
-        StudioLocal.execute(
-            all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8));
+  private CliRun run(final String... args) {
+    return CliRun.onEmulator(state, PORT, args);
   }
 
   @ParameterizedTest
@@ -58,13 +46,13 @@ class StudioLocalTest {
       })
   void everyExampleValidatesDeploysAndDeletes(final String example) {
     final String template = EXAMPLES.resolve(example).toString();
-    final Run validated = run("validate", template);
+    final CliRun validated = run("validate", template);
     assertThat(validated.exitCode()).as(validated.output()).isZero();
     assertThat(validated.output()).contains(example + ": valid");
-    final Run deployed = run("deploy", template);
+    final CliRun deployed = run("deploy", template);
     assertThat(deployed.exitCode()).as(deployed.output()).isZero();
     assertThat(deployed.output()).contains("CREATE_COMPLETE").doesNotContain("FAILED");
-    final Run deleted = run("delete", template);
+    final CliRun deleted = run("delete", template);
     assertThat(deleted.exitCode()).as(deleted.output()).isZero();
     assertThat(deleted.output()).contains("DELETE_COMPLETE");
   }
@@ -73,7 +61,7 @@ class StudioLocalTest {
   void theRegistrationTemplatesValidateOffline() {
     // docs/registration.md: registration.yaml is all stand-ins (the registry's own types), and
     // test-domain.yaml creates a domain through our type.
-    final Run registration =
+    final CliRun registration =
         run(
             "validate",
             Path.of("..", "registration", "registration.yaml").toString(),
@@ -87,7 +75,7 @@ class StudioLocalTest {
             "PassableRoleArns=arn:aws:iam::123456789012:role/studio-*");
     assertThat(registration.exitCode()).as(registration.output()).isZero();
     assertThat(registration.output()).contains("registration.yaml: valid");
-    final Run testDomain =
+    final CliRun testDomain =
         run(
             "validate",
             Path.of("..", "registration", "test-domain.yaml").toString(),
@@ -104,7 +92,7 @@ class StudioLocalTest {
   void deployStatusDriftUpdateReplaceAndDeleteAsSeparateCommands() throws IOException {
     final String template = EXAMPLES.resolve("studio-domain-with-user.yaml").toString();
 
-    final Run deployed = run("deploy", template);
+    final CliRun deployed = run("deploy", template);
     assertThat(deployed.exitCode()).as(deployed.output()).isZero();
     assertThat(deployed.output())
         .contains("Domain", "Org::SageMaker::StudioDomain", "CREATE_IN_PROGRESS", "CREATE_COMPLETE")
@@ -118,30 +106,30 @@ class StudioLocalTest {
     assertThat(deployed.output().indexOf("UserProfile  "))
         .isGreaterThan(deployed.output().indexOf("Domain  "));
 
-    final Run status = run("status", template);
+    final CliRun status = run("status", template);
     assertThat(status.output())
         .contains("on emulator (local): CREATE_COMPLETE", "Domain", "d-", "UserProfile")
         .contains("|data-scientist", "(stand-in: not deployed locally)");
     assertThat(run("outputs", template).output()).contains("DomainId = d-");
-    final Run inSync = run("drift", template);
+    final CliRun inSync = run("drift", template);
     assertThat(inSync.exitCode()).as(inSync.output()).isZero();
     assertThat(inSync.output()).contains("IN_SYNC", "NOT_CHECKED").doesNotContain("MODIFIED");
 
-    final Run unchanged = run("deploy", template);
+    final CliRun unchanged = run("deploy", template);
     assertThat(unchanged.output()).contains("No updates are to be performed.");
 
-    final Run tagged = run("deploy", template, "--tag", "cost-center=ml");
+    final CliRun tagged = run("deploy", template, "--tag", "cost-center=ml");
     assertThat(tagged.exitCode()).as(tagged.output()).isZero();
     assertThat(tagged.output()).contains("UserProfile", "UPDATE_COMPLETE");
     assertThat(emulatedTags()).contains("cost-center");
 
-    final Run updated =
+    final CliRun updated =
         run("deploy", template, "--param", "ExecutionRoleArn=arn:aws:iam::123456789012:role/Other");
     assertThat(updated.exitCode()).as(updated.output()).isZero();
     assertThat(updated.output()).contains("UPDATE_IN_PROGRESS", "UPDATE_COMPLETE");
     assertThat(line(updated, "ExecutionRole ", "DELETE_COMPLETE")).contains("stand-in");
 
-    final Run replaced =
+    final CliRun replaced =
         run(
             "deploy",
             template,
@@ -160,11 +148,11 @@ class StudioLocalTest {
         .doesNotContain("|data-scientist");
 
     removeFromEmulatedAccount("userProfiles");
-    final Run drifted = run("drift", template);
+    final CliRun drifted = run("drift", template);
     assertThat(drifted.exitCode()).isEqualTo(1);
     assertThat(drifted.output()).contains("UserProfile", "DELETED");
 
-    final Run deleted = run("delete", template);
+    final CliRun deleted = run("delete", template);
     assertThat(deleted.exitCode()).as(deleted.output()).isZero();
     assertThat(deleted.output()).contains("Already gone", "DELETE_COMPLETE");
     assertThat(run("status", template).output()).contains("does not exist");
@@ -174,7 +162,7 @@ class StudioLocalTest {
   @Test
   void planShowsTheChangeSetAndTouchesNothing() throws IOException {
     final String template = EXAMPLES.resolve("studio-domain-with-user.yaml").toString();
-    final Run created = run("plan", template);
+    final CliRun created = run("plan", template);
     assertThat(created.exitCode()).isZero();
     assertThat(created.output()).contains("(a new stack)", "Add", "ExecutionRole", "3 changes.");
     assertThat(run("deploy", template).exitCode()).isZero();
@@ -182,7 +170,7 @@ class StudioLocalTest {
     final Path stackFile = state.resolve("emulator").resolve("studio-domain-with-user.json");
     final String stackBefore = Files.readString(stackFile);
 
-    final Run plan = run("plan", template, "--param", "UserName=analyst");
+    final CliRun plan = run("plan", template, "--param", "UserName=analyst");
 
     assertThat(plan.exitCode()).as(plan.output()).isZero();
     assertThat(line(plan, "Modify", "UserProfile")).contains("True", "|data-scientist");
@@ -193,7 +181,7 @@ class StudioLocalTest {
             "PolicyAction: ReplaceAndDelete",
             "1 change.");
     assertThat(line(plan, "No change", "Domain")).isNotEmpty();
-    final Run json = run("plan", template, "--param", "UserName=analyst", "--format", "json");
+    final CliRun json = run("plan", template, "--param", "UserName=analyst", "--format", "json");
     final JsonNode changeSet = Template.JSON.readTree(json.output());
     assertThat(changeSet.at("/Changes/0/ResourceChange/Replacement").asText()).isEqualTo("True");
     assertThat(changeSet.at("/Changes/0/ResourceChange/Details/0/Target/Name").asText())
@@ -213,12 +201,12 @@ class StudioLocalTest {
 
     // The emulator's stack is not AWS's: on AWS the stack does not exist, and a deploy there
     // would create everything; with stand-ins it stops before touching AWS, naming them.
-    final Run awsStatus = run("status", template, "--aws", "--account-id", "111122223333");
+    final CliRun awsStatus = run("status", template, "--aws", "--account-id", "111122223333");
     assertThat(awsStatus.output())
         .contains("on AWS account 111122223333, us-east-1: does not exist");
-    final Run awsPlan = run("plan", template, "--aws", "--account-id", "111122223333");
+    final CliRun awsPlan = run("plan", template, "--aws", "--account-id", "111122223333");
     assertThat(awsPlan.output()).contains("(a new stack)", "3 changes.");
-    final Run refused = run("deploy", template, "--aws", "--account-id", "111122223333");
+    final CliRun refused = run("deploy", template, "--aws", "--account-id", "111122223333");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.output())
         .contains("error: --aws:", "ExecutionRole (AWS::IAM::Role)", "Nothing was done.")
@@ -264,7 +252,7 @@ class StudioLocalTest {
               SingleSignOnUserValue: someone
         """);
 
-    final Run failed = run("deploy", template.toString());
+    final CliRun failed = run("deploy", template.toString());
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(line(failed, "Profile ", "CREATE_FAILED"))
         .contains(
@@ -280,7 +268,7 @@ class StudioLocalTest {
         .contains("is in ROLLBACK_COMPLETE state and can not be updated.");
     assertThat(run("delete", template.toString()).exitCode()).isZero();
 
-    final Run kept = run("deploy", template.toString(), "--no-rollback");
+    final CliRun kept = run("deploy", template.toString(), "--no-rollback");
     assertThat(kept.exitCode()).isEqualTo(1);
     assertThat(kept.output()).doesNotContain("ROLLBACK").contains("CREATE_FAILED");
     assertThat(run("status", template.toString()).output())
@@ -327,9 +315,9 @@ class StudioLocalTest {
             "Template error: resource Role does not support attribute type Nope in Fn::GetAtt");
     assertThat(
             deployText(
-                    "Resources:\n  Thing:\n    Type: AWS::Some::Thing\n  D:\n    Type: Org::SageMaker::StudioDomain\n    Properties:\n      DomainName: !GetAtt Thing.Arn\n")
+                    "Resources:\n  Thing:\n    Type: AWS::SNS::Topic\n  D:\n    Type: Org::SageMaker::StudioDomain\n    Properties:\n      DomainName: !GetAtt Thing.Arn\n")
                 .output())
-        .contains("the runner has no attribute table for AWS::Some::Thing", "has a Ref but no Arn");
+        .contains("the runner has no attribute table for AWS::SNS::Topic", "has a Ref but no Arn");
     assertThat(deployText("[not, a, template]").output()).contains("a template is a mapping");
   }
 
@@ -363,7 +351,7 @@ class StudioLocalTest {
               UserProfileName: p
               SingleSignOnUserIdentifier: UserName
         """);
-    final Run text = run("validate", template.toString(), "--param", "Size=3");
+    final CliRun text = run("validate", template.toString(), "--param", "Size=3");
     assertThat(text.exitCode()).isEqualTo(1);
     assertThat(text.output())
         .contains("Resources.Domain.Properties: Model validation failed (#/DomainName: ")
@@ -371,7 +359,7 @@ class StudioLocalTest {
             "Resources.Profile.Properties: SingleSignOnUserIdentifier and SingleSignOnUserValue"
                 + " must be set together.")
         .contains("bad.yaml: 2 problems");
-    final Run json = run("validate", template.toString(), "--format", "json");
+    final CliRun json = run("validate", template.toString(), "--format", "json");
     assertThat(json.exitCode()).isEqualTo(1);
     final JsonNode report = Template.JSON.readTree(json.output());
     assertThat(report.get("valid").asBoolean()).isFalse();
@@ -413,7 +401,7 @@ class StudioLocalTest {
             .output()
             .replaceAll("(?s).*DomainId = (d-\\w+).*", "$1")
             .strip();
-    final Run deleted = run("delete", retained.toString());
+    final CliRun deleted = run("delete", retained.toString());
     assertThat(deleted.exitCode()).as(deleted.output()).isZero();
     assertThat(line(deleted, "Domain ", "DELETE_SKIPPED")).isNotEmpty();
     assertThat(line(deleted, "Analyst ", "DELETE_SKIPPED")).isNotEmpty();
@@ -455,7 +443,7 @@ class StudioLocalTest {
         """
             .formatted(domainId, domainId));
 
-    final Run noPolicy =
+    final CliRun noPolicy =
         run(
             "import",
             adopted.toString(),
@@ -475,7 +463,7 @@ class StudioLocalTest {
             .replace(
                 "    \n    Properties:\n      DomainId",
                 "    DeletionPolicy: Delete\n    Properties:\n      DomainId"));
-    final Run drifting =
+    final CliRun drifting =
         run(
             "import",
             adopted.toString(),
@@ -491,7 +479,7 @@ class StudioLocalTest {
         .contains(": IMPORT_COMPLETE", domainId + "|analyst");
     assertThat(run("delete", adopted.toString()).exitCode()).isZero();
 
-    final Run gone =
+    final CliRun gone =
         run(
             "import",
             adopted.toString(),
@@ -547,7 +535,7 @@ class StudioLocalTest {
     settings.putArray("SecurityGroups").add("sg-2").add("sg-1");
     settings.put("ExecutionRole", "arn:aws:iam::123456789012:role/Changed");
     Files.writeString(state.resolve(Target.EMULATOR_STATE), saved.toString());
-    final Run drifted = run("drift", template.toString(), "--stack", "two");
+    final CliRun drifted = run("drift", template.toString(), "--stack", "two");
     assertThat(drifted.exitCode()).isEqualTo(1);
     assertThat(drifted.output())
         .contains(
@@ -558,7 +546,7 @@ class StudioLocalTest {
 
     Files.writeString(
         template, Files.readString(template).replaceAll("(?s)  Alice:.*?alice\n", ""));
-    final Run removed = run("deploy", template.toString(), "--stack", "two");
+    final CliRun removed = run("deploy", template.toString(), "--stack", "two");
     assertThat(removed.exitCode()).as(removed.output()).isZero();
     assertThat(line(removed, "Alice ", "DELETE_COMPLETE")).isNotEmpty();
     assertThat(run("status", template.toString(), "--stack", "two").output())
@@ -582,7 +570,7 @@ class StudioLocalTest {
   }
 
   /** The first line of the run's output with all of {@code parts}, stripped. */
-  private static String line(final Run run, final String... parts) {
+  private static String line(final CliRun run, final String... parts) {
     return run.output()
         .lines()
         .filter(l -> List.of(parts).stream().allMatch(l::contains))
@@ -591,10 +579,10 @@ class StudioLocalTest {
         .orElse("");
   }
 
-  private Run deployText(final String text) throws IOException {
+  private CliRun deployText(final String text) throws IOException {
     final Path template = Files.createTempFile(state, "template", ".yaml");
     Files.writeString(template, text);
-    final Run result = run("deploy", template.toString());
+    final CliRun result = run("deploy", template.toString());
     assertThat(result.exitCode()).isEqualTo(1);
     return result;
   }
@@ -612,14 +600,6 @@ class StudioLocalTest {
     final JsonNode saved = Template.JSON.readTree(file.toFile());
     ((ObjectNode) saved.get("account")).putObject(kind);
     Files.writeString(file, saved.toString());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (final IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   @Test

@@ -25,7 +25,7 @@ class StandInsTest {
 
   private static JsonNode model(
       final String type, final String logicalId, final String properties) {
-    return StandIns.model(type, logicalId, EmulatedAws.json(properties), STACK);
+    return StandIns.model(type, logicalId, EmulatedAws.json(properties), STACK, null);
   }
 
   private static String attribute(final String type, final String properties, final String name) {
@@ -87,7 +87,7 @@ class StandInsTest {
             "arn:aws:cloudformation:eu-west-1:111122223333:stack/studio/def",
             "eu-west-1",
             "111122223333");
-    assertThat(StandIns.model("AWS::EC2::VPC", "Vpc", Template.object(), other))
+    assertThat(StandIns.model("AWS::EC2::VPC", "Vpc", Template.object(), other, null))
         .isNotEqualTo(model("AWS::EC2::VPC", "Vpc", "{}"));
   }
 

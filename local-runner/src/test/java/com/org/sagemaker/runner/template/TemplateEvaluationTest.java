@@ -159,7 +159,7 @@ class TemplateEvaluationTest {
               IsProd: !Equals [!Ref Env, prod]
               IsBig: !Equals [!FindInMap [Sizes, !Ref Env, Big], "yes"]
               Both: !And [!Condition IsProd, !Condition IsBig]
-              Either: !Or [!Not [!Condition IsProd], !Equals [[a, b], [a, b]]]
+              Either: !Or [!Not [!Condition IsProd], !Equals [!Join [",", [a, b]], "a,b"]]
               InRegion: !Equals [!Ref AWS::Region, us-east-1]
               IsNotProd: !Not [!Condition IsProd]
             Resources:
@@ -193,8 +193,8 @@ class TemplateEvaluationTest {
         .contains("circular condition: A -> B -> A");
     assertThat(problems("Conditions:\n  A: !And [!Condition A]\n" + resources, Map.of()))
         .contains("Fn::And takes 2 to 10 values in a list");
-    assertThat(problems("Conditions:\n  A: !Equals [!Sub x, x]\n" + resources, Map.of()))
-        .contains("Fn::Sub cannot be used in a condition");
+    assertThat(problems("Conditions:\n  A: !Equals [!GetAZs '', x]\n" + resources, Map.of()))
+        .contains("Fn::GetAZs cannot be used in a condition");
     assertThat(problems("Conditions:\n  A: yes\n" + resources, Map.of()))
         .contains("a condition is Fn::Equals, Fn::And, Fn::Or, Fn::Not or Condition");
     assertThat(problems("Conditions:\n  A: !Condition Nope\n" + resources, Map.of()))
@@ -281,7 +281,7 @@ class TemplateEvaluationTest {
         .isEqualTo("{\"RoleName\":\"id-Network-stack\"}");
     final Map<String, String> outputs = context.outputs(none);
     assertThat(outputs).containsEntry("Id", "v-1").containsEntry("Tags", "[\"a\",\"b\"]");
-    assertThat(context.exports(none, outputs)).containsEntry("stack-id", "v-1");
+    assertThat(context.exports(outputs)).containsEntry("stack-id", "v-1");
     assertThat(context.pseudo("AWS::Partition").asText()).isEqualTo("aws");
     assertThat(context.pseudo("AWS::URLSuffix").asText()).isEqualTo("amazonaws.com");
     assertThat(context.pseudo("AWS::NotificationARNs").size()).isZero();
