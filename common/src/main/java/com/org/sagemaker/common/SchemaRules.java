@@ -26,18 +26,7 @@ public final class SchemaRules {
    * previous and the desired model (CloudFormation replaces the resource instead).
    */
   public void requireCreateOnlyUnchanged(final Object previousModel, final Object desiredModel) {
-    if (previousModel == null) {
-      return;
-    }
-    final JsonNode before = SdkJson.modelToJson(previousModel);
-    final JsonNode after = SdkJson.modelToJson(desiredModel);
-    final List<String> changed = new ArrayList<>();
-    for (final String pointer : createOnlyPointers) {
-      final JsonPointer path = JsonPointer.compile(pointer.replaceFirst("^/properties", ""));
-      if (!Objects.equals(present(before.at(path)), present(after.at(path)))) {
-        changed.add(pointer.replaceFirst("^/properties/", ""));
-      }
-    }
+    final List<String> changed = changedCreateOnly(previousModel, desiredModel);
     if (!changed.isEmpty()) {
       throw new HandlerFailure(
           HandlerErrorCode.NotUpdatable,
@@ -45,6 +34,23 @@ public final class SchemaRules {
               + String.join(", ", changed)
               + ". Changing them requires replacing the resource.");
     }
+  }
+
+  /** The create-only properties whose value differs; none when there is no previous model. */
+  public List<String> changedCreateOnly(final Object previousModel, final Object desiredModel) {
+    final List<String> changed = new ArrayList<>();
+    if (previousModel == null) {
+      return changed;
+    }
+    final JsonNode before = SdkJson.modelToJson(previousModel);
+    final JsonNode after = SdkJson.modelToJson(desiredModel);
+    for (final String pointer : createOnlyPointers) {
+      final JsonPointer path = JsonPointer.compile(pointer.replaceFirst("^/properties", ""));
+      if (!Objects.equals(present(before.at(path)), present(after.at(path)))) {
+        changed.add(pointer.replaceFirst("^/properties/", ""));
+      }
+    }
+    return changed;
   }
 
   private static JsonNode present(final JsonNode node) {

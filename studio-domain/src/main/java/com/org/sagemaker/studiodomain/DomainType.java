@@ -24,13 +24,13 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * DuplicateDomains}), naming apps that block an update ({@link BlockingApps}), and refusing to
  * delete a domain that still holds profiles or spaces ({@link Dependents}).
  */
-final class DomainType
+public final class DomainType
     extends StudioType<
         ResourceModel, CallbackContext, DescribeDomainResponse, UpdateDomainRequest> {
 
   private final DomainTimings timings;
 
-  DomainType(final DomainTimings timings) {
+  public DomainType(final DomainTimings timings) {
     super(
         ResourceModel.TYPE_NAME,
         Translator.RESOURCE_SCHEMA,

@@ -27,13 +27,13 @@ import software.amazon.cloudformation.proxy.ResourceHandlerRequest;
  * domain that is not InService ({@link ProfileCreation}); a delete first deletes the profile's apps
  * and private spaces ({@link AppCleanup}).
  */
-final class ProfileType
+public final class ProfileType
     extends StudioType<
         ResourceModel, CallbackContext, DescribeUserProfileResponse, UpdateUserProfileRequest> {
 
   private final ProfileTimings timings;
 
-  ProfileType(final ProfileTimings timings) {
+  public ProfileType(final ProfileTimings timings) {
     super(
         ResourceModel.TYPE_NAME,
         Translator.RESOURCE_SCHEMA,

@@ -127,8 +127,7 @@ public final class Lifecycle<
     }
 
     ProgressEvent<M, C> create() {
-      type.validateCreate(model);
-      Tagging.requireAllowed(request.getDesiredResourceTags());
+      type.checkBeforeCreate(model, request.getDesiredResourceTags());
       final SageMakerCall<M, ?, ?> create =
           type.createCall(
               Tagging.forCreate(request.getDesiredResourceTags(), request.getClientRequestToken()));
@@ -180,9 +179,7 @@ public final class Lifecycle<
                       Action.UPDATE))
           .then(
               progress -> {
-                type.schemaRules().requireCreateOnlyUnchanged(previous, model);
-                type.validateUpdate(model, previous);
-                Tagging.requireAllowed(request.getDesiredResourceTags());
+                type.checkBeforeUpdate(model, previous, request.getDesiredResourceTags());
                 update.set(
                     type.updateRequest(
                         model, previous, Boolean.TRUE.equals(request.getRollback()), logger));

@@ -2,6 +2,7 @@ package com.org.sagemaker.common.lifecycle;
 
 import com.org.sagemaker.common.ErrorRules;
 import com.org.sagemaker.common.SchemaRules;
+import com.org.sagemaker.common.Tagging;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +59,31 @@ public abstract class StudioType<
     return callGraphPrefix + "::" + step;
   }
 
-  final SchemaRules schemaRules() {
-    return schemaRules;
+  /**
+   * Everything a create checks before its first call: the type's input rules, then the tags the
+   * resource would be given. The local runner's {@code validate} calls this too, so that it refuses
+   * what the handler would, with the same message.
+   */
+  public final void checkBeforeCreate(final M model, final Map<String, String> desiredTags) {
+    validateCreate(model);
+    Tagging.requireAllowed(desiredTags);
+  }
+
+  /**
+   * Everything an update checks once the resource is found and before it changes anything: no
+   * create-only property changed, the type's update rules, the tags. Also the runner's {@code
+   * validate}'s, for a resource the stack updates in place.
+   */
+  public final void checkBeforeUpdate(
+      final M desired, final M previous, final Map<String, String> desiredTags) {
+    schemaRules.requireCreateOnlyUnchanged(previous, desired);
+    validateUpdate(desired, previous);
+    Tagging.requireAllowed(desiredTags);
+  }
+
+  /** True when the stack replaces rather than updates: a create-only property changed. */
+  public final boolean replacedBy(final M previous, final M desired) {
+    return !schemaRules.changedCreateOnly(previous, desired).isEmpty();
   }
 
   final C newContext() {

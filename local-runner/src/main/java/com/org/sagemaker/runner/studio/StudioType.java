@@ -14,15 +14,13 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
  * One of this project's types as the runner drives it: its handler jar's HandlerWrapper and schema
  * file, its model class, and the checks its handlers make before any call that the schema cannot
- * express, from the handlers' own code: the type's rules (as its validateCreate / validateUpdate
- * call them) and {@link Tagging#requireAllowed} on the tags it would be given (a {@link
- * HandlerFailure} when they fail, as from the handler).
+ * express, run by the handlers' own code (the type's {@code checkBeforeCreate} / {@code
+ * checkBeforeUpdate} in common, a {@link HandlerFailure} when they fail, as from the handler).
  *
  * @param <M> the type's generated ResourceModel
  */
@@ -32,23 +30,23 @@ final class StudioType<M> implements HandledType {
   private final String schemaFile;
   private final Supplier<RequestStreamHandler> handler;
   private final TypeReference<M> model;
-  private final BiConsumer<M, M> rules;
+  private final com.org.sagemaker.common.lifecycle.StudioType<M, ?, ?, ?> checks;
 
   /**
    * @param schemaFile the schema's file name at the root of the handler jar
-   * @param rules given the desired model and the one last deployed (null for a create)
+   * @param checks the handlers' own type descriptor, for their checks before any call
    */
   StudioType(
       final String typeName,
       final String schemaFile,
       final Supplier<RequestStreamHandler> handler,
       final TypeReference<M> model,
-      final BiConsumer<M, M> rules) {
+      final com.org.sagemaker.common.lifecycle.StudioType<M, ?, ?, ?> checks) {
     this.typeName = typeName;
     this.schemaFile = schemaFile;
     this.handler = handler;
     this.model = model;
-    this.rules = rules;
+    this.checks = checks;
   }
 
   @Override
@@ -80,8 +78,14 @@ final class StudioType<M> implements HandledType {
       final JsonNode properties, final JsonNode previous, final Map<String, String> stackTags) {
     try {
       final M desired = InputCheck.model(model, properties);
-      rules.accept(desired, previous == null ? null : InputCheck.model(model, previous));
-      Tagging.requireAllowed(desiredResourceTags(stackTags, desired));
+      final M last = previous == null ? null : InputCheck.model(model, previous);
+      final Map<String, String> tags = desiredResourceTags(stackTags, desired);
+      // A changed create-only property makes the stack replace the resource: a create.
+      if (last == null || checks.replacedBy(last, desired)) {
+        checks.checkBeforeCreate(desired, tags);
+      } else {
+        checks.checkBeforeUpdate(desired, last, tags);
+      }
       return null;
     } catch (final HandlerFailure e) {
       return new InputFailure(e.getErrorCode().name(), e.getMessage(), List.of());

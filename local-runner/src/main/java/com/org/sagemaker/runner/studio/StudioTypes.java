@@ -4,13 +4,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.org.sagemaker.runner.types.HandledType;
 import com.org.sagemaker.runner.types.ResourceTypes;
 import com.org.sagemaker.runner.types.TypeProvider;
-import com.org.sagemaker.studiodomain.DomainRules;
-import com.org.sagemaker.studiouserprofile.ProfileRules;
+import com.org.sagemaker.studiodomain.DomainTimings;
+import com.org.sagemaker.studiodomain.DomainType;
+import com.org.sagemaker.studiouserprofile.ProfileTimings;
+import com.org.sagemaker.studiouserprofile.ProfileType;
 import java.util.List;
 
 /**
  * This project's two types, registered with the runner's registry of types ({@link ResourceTypes})
- * through {@code META-INF/services}: their handlers, schemas, model classes and input rules.
+ * through {@code META-INF/services}: their handlers, schemas, model classes and the checks their
+ * handlers make before any call.
  */
 public final class StudioTypes implements TypeProvider {
 
@@ -25,18 +28,12 @@ public final class StudioTypes implements TypeProvider {
             "org-sagemaker-studiodomain.json",
             com.org.sagemaker.studiodomain.HandlerWrapper::new,
             new TypeReference<com.org.sagemaker.studiodomain.ResourceModel>() {},
-            (desired, previous) -> {
-              if (previous == null) {
-                DomainRules.validate(desired);
-              } else {
-                DomainRules.validateUpdate(desired, previous);
-              }
-            }),
+            new DomainType(DomainTimings.DEFAULT)),
         new StudioType<>(
             USER_PROFILE,
             "org-sagemaker-studiouserprofile.json",
             com.org.sagemaker.studiouserprofile.HandlerWrapper::new,
             new TypeReference<com.org.sagemaker.studiouserprofile.ResourceModel>() {},
-            (desired, previous) -> ProfileRules.validate(desired)));
+            new ProfileType(ProfileTimings.DEFAULT)));
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -128,6 +129,29 @@ class ValidateIsTheHandlersChecksTest {
     final CliRun validated = run("validate", file.toString());
     assertThat(validated.exitCode()).as(validated.output()).isEqualTo(1);
     assertThat(validated.output()).contains(handlerMessage);
+  }
+
+  /**
+   * For a resource the stack already holds, validate checks what the handler will be asked to do:
+   * an update in place gets the update rules, a replacement (a create-only property changed) the
+   * create rules. Turning StudioWebPortal off without a landing page is refused as an update
+   * (SageMaker keeps studio::) and allowed on a new domain.
+   */
+  @Test
+  void validateChecksAReplacementAsACreate() throws IOException {
+    final Path file = state.resolve("domain.yaml");
+    Files.writeString(file, DOMAIN.formatted(NETWORK));
+    assertThat(run("deploy", file.toString()).exitCode()).isZero();
+    final String portalOff = DOMAIN.formatted("        StudioWebPortal: DISABLED\n" + NETWORK);
+
+    Files.writeString(file, portalOff);
+    final CliRun inPlace = run("validate", file.toString());
+    Files.writeString(file, portalOff.replace("DomainName: studio", "DomainName: studio-new"));
+    final CliRun replaced = run("validate", file.toString());
+
+    assertThat(inPlace.exitCode()).as(inPlace.output()).isEqualTo(1);
+    assertThat(inPlace.output()).contains("DefaultUserSettings.StudioWebPortal DISABLED needs");
+    assertThat(replaced.exitCode()).as(replaced.output()).isZero();
   }
 
   private CliRun run(final String... args) {
