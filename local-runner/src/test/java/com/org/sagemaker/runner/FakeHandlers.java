@@ -48,6 +48,7 @@ public final class FakeHandlers implements Function<String, RequestStreamHandler
 
   /** What each create made, by its client request token, as our handlers recognise their own. */
   private final Map<String, JsonNode> byToken = new HashMap<>();
+
   private final VirtualClock clock;
   private final Map<String, Duration> durations = new HashMap<>();
   private final Map<String, List<Failure>> failures = new HashMap<>();

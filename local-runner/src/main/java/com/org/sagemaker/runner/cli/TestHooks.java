@@ -8,10 +8,10 @@ import java.util.concurrent.CountDownLatch;
  * Two settings that only tests use, read from the environment so that no user sees them as options:
  *
  * <ul>
- *   <li>{@value #HALT_AT}: a point the engine records its state at (see {@code
- *       state.StateStore}), optionally {@code #k} for its k-th time. Reaching it, the run prints
- *       {@code studio-local: halted at <point>} and waits forever for the test to kill it, so the
- *       test kills the process at exactly that point, never on a guess of the time.
+ *   <li>{@value #HALT_AT}: a point the engine records its state at (see {@code state.StateStore}),
+ *       optionally {@code #k} for its k-th time. Reaching it, the run prints {@code studio-local:
+ *       halted at <point>} and waits forever for the test to kill it, so the test kills the process
+ *       at exactly that point, never on a guess of the time.
  *   <li>{@value #AWS_TIME_SCALE}: with {@code --aws} pointed at a standalone emulator that runs N
  *       times faster, the runner waits out callback delays N times faster too.
  * </ul>

@@ -57,8 +57,8 @@ final class Deletions {
 
   /**
    * Deletes the items. One that fails stays, and so does everything it depends on; the others go on
-   * (each independent path to its end). {@code gone} hears of each item as soon as it is deleted
-   * or kept, so that the caller's record drops it before the next save.
+   * (each independent path to its end). {@code gone} hears of each item as soon as it is deleted or
+   * kept, so that the caller's record drops it before the next save.
    */
   Result delete(final List<Item> items, final Consumer<Item> gone) {
     try (Scheduler scheduler = run.scheduler()) {

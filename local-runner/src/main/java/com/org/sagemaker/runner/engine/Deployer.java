@@ -101,8 +101,7 @@ public final class Deployer {
     final Journal.Kind kind = plan.creating() ? Journal.Kind.CREATE : Journal.Kind.UPDATE;
     final StackState before = state.copy();
     before.operation(null);
-    state.operation(
-        Journal.begin(kind, startedBy, source, plan.stackTags(), rollback, before));
+    state.operation(Journal.begin(kind, startedBy, source, plan.stackTags(), rollback, before));
     final StackRun run = run(state);
     status(run, state, kind + "_IN_PROGRESS", "User Initiated");
     return forward(plan, run, start);
@@ -233,7 +232,9 @@ public final class Deployer {
     finish(run, state, back ? "ROLLBACK_COMPLETE" : "ROLLBACK_FAILED", null);
   }
 
-  /** An update's rollback; the journal stays after UPDATE_ROLLBACK_FAILED, for continue-rollback. */
+  /**
+   * An update's rollback; the journal stays after UPDATE_ROLLBACK_FAILED, for continue-rollback.
+   */
   private void rollBackUpdate(final StackRun run, final StackState state) {
     if (new Rollback(run, state).update()) {
       finish(run, state, "UPDATE_ROLLBACK_COMPLETE", null);

@@ -291,8 +291,7 @@ public final class HandlerInvoker {
       final JsonNode lastCallbackContext,
       final JsonNode lastModel,
       final int invocations) {
-    return new Operation(
-        request, clientRequestToken, lastCallbackContext, lastModel, invocations);
+    return new Operation(request, clientRequestToken, lastCallbackContext, lastModel, invocations);
   }
 
   /** Runs the operation to its end: SUCCESS or FAILED, or FAILED after too many callbacks. */

@@ -23,9 +23,9 @@ import java.util.Set;
  *       the failed one and the cancelled ones included, gets an Update back to its previous
  *       properties (the request's rollback flag set), each after the Updates back of the resources
  *       it depends on have ended ("Resource B is updated before resource A", user guide,
- *       aws-attribute-dependson.md: an Update back is an update; AWS does not describe a
- *       rollback's order in other words); then, in UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS,
- *       what the update created (new resources and the new copies of replaced ones) is deleted.
+ *       aws-attribute-dependson.md: an Update back is an update; AWS does not describe a rollback's
+ *       order in other words); then, in UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS, what the
+ *       update created (new resources and the new copies of replaced ones) is deleted.
  *       UPDATE_ROLLBACK_COMPLETE, or UPDATE_ROLLBACK_FAILED if an Update back fails; then
  *       continue-rollback tries again the Updates back that did not succeed, skipping those it is
  *       told to (§2d).

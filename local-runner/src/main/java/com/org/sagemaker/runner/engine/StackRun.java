@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * What one stack operation runs with: the handlers, the clock, the event stream, how many handler
- * invocations may run at once, and where the stack's state is made durable. Every handler
- * operation goes through {@link #start}, which records it in the stack's {@link Journal} before
- * its first invocation and after each answer, and continues one that the journal already holds (an
+ * invocations may run at once, and where the stack's state is made durable. Every handler operation
+ * goes through {@link #start}, which records it in the stack's {@link Journal} before its first
+ * invocation and after each answer, and continues one that the journal already holds (an
  * interrupted run's) instead of beginning it again. Counts what it did, for the outcome.
  */
 final class StackRun {
@@ -117,9 +117,7 @@ final class StackRun {
               store.reached("answered " + point + " " + answered.invocation());
               if (answered.inProgress()) {
                 call.answered(
-                    operation.callbackContext(),
-                    operation.progressModel(),
-                    answered.invocation());
+                    operation.callbackContext(), operation.progressModel(), answered.invocation());
                 save("recorded " + point + " " + answered.invocation());
               }
             },
@@ -134,9 +132,9 @@ final class StackRun {
   }
 
   /**
-   * Names a handler operation in the journal: its action, logical id and, when its properties
-   * carry it, the resource's primary identifier (a stack delete may delete two physical resources
-   * of one logical id: the resource and what a failed replacement left).
+   * Names a handler operation in the journal: its action, logical id and, when its properties carry
+   * it, the resource's primary identifier (a stack delete may delete two physical resources of one
+   * logical id: the resource and what a failed replacement left).
    */
   static String key(final HandlerInvoker.Request request) {
     final String identifier =
@@ -156,8 +154,7 @@ final class StackRun {
       return Template.JSON.treeToValue(call.request(), HandlerInvoker.Request.class);
     } catch (final JsonProcessingException e) {
       throw new IllegalStateException(
-          "The stack's state records a handler operation the runner cannot read: " + call.key(),
-          e);
+          "The stack's state records a handler operation the runner cannot read: " + call.key(), e);
     }
   }
 

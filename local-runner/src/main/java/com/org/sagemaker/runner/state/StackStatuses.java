@@ -8,15 +8,16 @@ import java.util.Set;
 
 /**
  * What a stack's status allows, decided in one place for every command that asks: whether it can be
- * updated (deploy, and plan, which refuses what deploy would), and which resources continue-rollback
- * may skip.
+ * updated (deploy, and plan, which refuses what deploy would), and which resources
+ * continue-rollback may skip.
  */
 public final class StackStatuses {
 
   /**
    * The reason the runner gives a resource that continue-rollback skips. CloudFormation's own text
-   * for that event is not established; the statuses are (API ContinueUpdateRollback.ResourcesToSkip:
-   * "CloudFormation sets the status of the specified resources to UPDATE_COMPLETE").
+   * for that event is not established; the statuses are (API
+   * ContinueUpdateRollback.ResourcesToSkip: "CloudFormation sets the status of the specified
+   * resources to UPDATE_COMPLETE").
    */
   public static final String SKIPPED =
       "Skipped by continue-rollback --resources-to-skip: recorded as before the update, which the"

@@ -38,8 +38,8 @@ public final class StateLock implements AutoCloseable {
   }
 
   /**
-   * Takes the folder's lock for this process, recording {@code command} (e.g. "deploy x.yaml"),
-   * or fails naming the run that holds it.
+   * Takes the folder's lock for this process, recording {@code command} (e.g. "deploy x.yaml"), or
+   * fails naming the run that holds it.
    */
   public static StateLock acquire(final Path directory, final String command) {
     final Path file = directory.resolve(FILE);

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 19, 8b: a stack state file the runner cannot read is named, in one line, with no parser. */
+/**
+ * Issue 19, 8b: a stack state file the runner cannot read is named, in one line, with no parser.
+ */
 class CorruptStateFileTest {
 
   @TempDir Path folder;

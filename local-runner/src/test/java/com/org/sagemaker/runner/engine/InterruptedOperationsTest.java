@@ -30,12 +30,12 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * A run killed at any point it records its state at: the next run continues the operation from
- * what is on disk, and the account then holds exactly what the stack records, each resource made
- * once. Every point an operation reaches is tried, through handlers that keep their resources in
- * memory ({@link FakeHandlers}, which recognise a create retried with its client request token as
- * our handlers do); the kill is an exception thrown where the point is reached, after which only
- * what was saved survives. The same through real processes and the real handlers: {@code
+ * A run killed at any point it records its state at: the next run continues the operation from what
+ * is on disk, and the account then holds exactly what the stack records, each resource made once.
+ * Every point an operation reaches is tried, through handlers that keep their resources in memory
+ * ({@link FakeHandlers}, which recognise a create retried with its client request token as our
+ * handlers do); the kill is an exception thrown where the point is reached, after which only what
+ * was saved survives. The same through real processes and the real handlers: {@code
  * cli.KilledRunsTest}.
  */
 class InterruptedOperationsTest {
@@ -234,7 +234,9 @@ class InterruptedOperationsTest {
             world -> {},
             world -> world.deploy(Map.of()),
             world -> {
-              assertThat(world.state.status()).as(world.out.toString()).isEqualTo("CREATE_COMPLETE");
+              assertThat(world.state.status())
+                  .as(world.out.toString())
+                  .isEqualTo("CREATE_COMPLETE");
               assertThat(world.state.operation()).isNull();
               assertThat(world.fake.live).hasSize(3);
               assertThat(world.state.outputs()).containsKey("DomainId");
