@@ -99,7 +99,7 @@ public final class Target implements AutoCloseable {
             () ->
                 new HandlerInvoker.Credentials(
                     "AKIDLOCALEMULATOR", "local-emulator-secret", "local-emulator-token"));
-    target.savedAccount = snapshot == null ? null : snapshot.get("account");
+    target.remember(snapshot == null ? null : snapshot.get("account"));
     return target;
   }
 
@@ -202,6 +202,13 @@ public final class Target implements AutoCloseable {
 
   boolean isEmulator() {
     return emulator != null;
+  }
+
+  /**
+   * The emulated account as the folder holds it, so that it is written again only if it changes.
+   */
+  private synchronized void remember(final JsonNode account) {
+    savedAccount = account;
   }
 
   /** Writes the emulated account (and its clock) when it changed since it was last written. */
