@@ -42,6 +42,13 @@ public final class FakeHandlers implements Function<String, RequestStreamHandler
 
   public final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
   public final Map<String, JsonNode> live = new ConcurrentHashMap<>();
+
+  /** Each resource a create made, in order: a create retried with its token makes none. */
+  public final List<String> created = Collections.synchronizedList(new ArrayList<>());
+
+  /** What each create made, by its client request token, as our handlers recognise their own. */
+  private final Map<String, JsonNode> byToken = new HashMap<>();
+
   private final VirtualClock clock;
   private final Map<String, Duration> durations = new HashMap<>();
   private final Map<String, List<Failure>> failures = new HashMap<>();
@@ -113,6 +120,13 @@ public final class FakeHandlers implements Function<String, RequestStreamHandler
       return found == null ? failed("NotFound", "not found", null) : success(found);
     }
     JsonNode callback = request.get("callbackContext");
+    final String token = request.path("bearerToken").asText();
+    if (callback == null && "CREATE".equals(action) && byToken.containsKey(token)) {
+      // The same operation invoked again from its start (its answer was lost): it carries on with
+      // what it made, as the handler contract requires ("A create handler MUST NOT create
+      // multiple resources given the same idempotency token").
+      callback = byToken.get(token);
+    }
     if (callback == null) {
       calls.add(
           new Call(
@@ -123,6 +137,9 @@ public final class FakeHandlers implements Function<String, RequestStreamHandler
               request.path("rollback").asBoolean(false),
               request.path("snapshotRequested").asBoolean(false),
               clock.instant()));
+      if ("UPDATE".equals(action) && !live.containsKey(identifier(type, properties))) {
+        return failed("NotFound", identifier(type, properties) + " not found", null);
+      }
       final List<Failure> pending = failures.get(key);
       if (pending != null && !pending.isEmpty() && pending.get(0).atOnce()) {
         final Failure failure = pending.remove(0);
@@ -138,6 +155,10 @@ public final class FakeHandlers implements Function<String, RequestStreamHandler
       }
       callback =
           Template.object().put("startedAt", clock.instant().toString()).set("model", properties);
+      if ("CREATE".equals(action)) {
+        byToken.put(token, callback);
+        created.add(identifier(type, properties));
+      }
     }
     final ObjectNode model = (ObjectNode) callback.get("model");
     final Duration duration = durations.getOrDefault(key, POLL);

@@ -1,6 +1,7 @@
 package com.org.sagemaker.runner.changeset;
 
 import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.StackStatuses;
 import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
@@ -43,8 +44,20 @@ public record Plan(
   /**
    * The change set deploying {@code template} to the stack would make; nothing is touched. The
    * programmatic entry point, e.g. for a benchmark: then the engine's {@code Deployer.deploy}.
+   * Refused, as deploy refuses it, when the stack's status allows no update ({@link
+   * StackStatuses#requireUpdatable}).
    */
   public static Plan of(
+      final Template template, final Inputs inputs, final StackState state, final TargetId where) {
+    StackStatuses.requireUpdatable(state);
+    return resuming(template, inputs, state, where);
+  }
+
+  /**
+   * As {@link #of}, whatever the stack's status: the plan of an operation already under way, which
+   * an interrupted run began, evaluated again on the state as that run left it.
+   */
+  public static Plan resuming(
       final Template template, final Inputs inputs, final StackState state, final TargetId where) {
     requireKnownTypes(template);
     final StackContext context =

@@ -1,11 +1,15 @@
 package com.org.sagemaker.runner.cli;
 
 import com.org.sagemaker.runner.changeset.Plan;
+import com.org.sagemaker.runner.engine.Deployer;
 import com.org.sagemaker.runner.engine.HandlerInvoker;
 import com.org.sagemaker.runner.engine.StackEvents;
 import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.StateLock;
+import com.org.sagemaker.runner.state.StateStore;
 import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.studio.Target;
+import com.org.sagemaker.runner.template.TemplateException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,20 +30,46 @@ import picocli.CommandLine.Parameters;
 
 /**
  * A command on one stack: loads its state, runs, saves it; with what every such command takes (the
- * template, which stack, where it runs) and what they share.
+ * template, which stack, where it runs) and what they share. A command that changes what the state
+ * folder records holds the folder's {@link StateLock} from before it reads the state until it has
+ * saved it, and continues first an operation that a killed run left in progress.
  */
 abstract class StackCommand implements Callable<Integer> {
   @Mixin StackOptions options;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  final TestHooks hooks = new TestHooks(System.getenv());
+
+  /** Who holds the folder's lock: this run, as an interrupted operation would name it. */
+  private String holder = "";
 
   @Override
   public Integer call() throws IOException {
-    final StackState state = options.state();
-    final boolean ok = run(state);
-    return ok ? 0 : 1;
+    if (!changesState()) {
+      return run(options.state()) ? 0 : 1;
+    }
+    try (StateLock lock =
+        StateLock.acquire(
+            options.stateDirectory,
+            spec.name() + " " + options.template + " (stack " + options.stackName() + ")")) {
+      holder = lock.holder();
+      return run(options.state()) ? 0 : 1;
+    }
   }
 
   abstract boolean run(StackState state) throws IOException;
+
+  /** True for a command that changes what the state folder records: it runs alone. */
+  boolean changesState() {
+    return true;
+  }
+
+  /**
+   * True for a command that first continues an operation a killed run left in progress (deploy,
+   * delete, continue-rollback); the others refuse such a stack.
+   */
+  boolean continuesInterrupted() {
+    return false;
+  }
 
   PrintWriter out() {
     return spec.commandLine().getOut();
@@ -49,14 +79,42 @@ abstract class StackCommand implements Callable<Integer> {
     return new StackEvents(out(), target.timeline()::now);
   }
 
-  /** Runs against the started target, then saves the state. */
+  /**
+   * Runs against the started target, then saves the state; an operation a killed run left in
+   * progress is continued first, or refused by a command that does not continue one.
+   */
   boolean onTarget(final StackState state, final TargetWork work) throws IOException {
-    try (Target target = options.target()) {
-      final boolean ok =
-          work.run(target, target.invoker(state, options.handlerLog(state)), events(target));
+    if (state.inProgress() && !continuesInterrupted()) {
+      throw new IllegalStateException(
+          "Stack "
+              + state.stackName()
+              + " is in "
+              + state.status()
+              + " state: a run that did not finish left it so. Run deploy or delete: they continue"
+              + " that operation first.");
+    }
+    try (Target target = options.target(hooks)) {
+      final HandlerInvoker invoker = target.invoker(state, options.handlerLog(state));
+      final StackEvents events = events(target);
+      if (state.inProgress()) {
+        deployer(target, invoker, events).resume(state);
+      }
+      final boolean ok = work.run(target, invoker, events);
       state.save(options.stateDirectory, options.where());
       return ok;
     }
+  }
+
+  /** Stack operations on the target, with the state saved at every point they reach. */
+  Deployer deployer(final Target target, final HandlerInvoker invoker, final StackEvents events) {
+    return new Deployer(
+        invoker,
+        target.timeline(),
+        events,
+        options.workers(),
+        StateStore.files(
+            options.stateDirectory, options.where(), point -> hooks.reached(point, out())),
+        holder);
   }
 
   /** Work on a started target. */
@@ -157,13 +215,15 @@ abstract class StackCommand implements Callable<Integer> {
       return StackState.load(stateDirectory, where(), stackName());
     }
 
-    Target target() throws IOException {
+    Target target(final TestHooks hooks) throws IOException {
       if (timeScale <= 0) {
         throw new IllegalArgumentException("--time-scale must be positive");
       }
-      return aws
-          ? Target.aws(where())
-          : Target.emulator(stateDirectory, timeScale, emulatorPort, noWait);
+      if (aws) {
+        final Double testScale = hooks.awsTimeScale();
+        return testScale == null ? Target.aws(where()) : Target.aws(where(), testScale);
+      }
+      return Target.emulator(stateDirectory, timeScale, emulatorPort, noWait);
     }
 
     int workers() {
@@ -250,6 +310,15 @@ abstract class StackCommand implements Callable<Integer> {
               + String.join(", ", standIns)
               + ". Nothing was done. Deploy the template with CloudFormation, or take those"
               + " resources out and pass their values as parameters.");
+    }
+  }
+
+  /** The template's text, as the deploy records it to be continued if it is interrupted. */
+  static String templateText(final Path template) {
+    try {
+      return Files.readString(template);
+    } catch (final IOException e) {
+      throw new TemplateException(String.valueOf(template), "cannot read: " + e.getMessage());
     }
   }
 

@@ -8,6 +8,7 @@ import com.org.sagemaker.runner.engine.Deployer;
 import com.org.sagemaker.runner.importing.Drift;
 import com.org.sagemaker.runner.importing.Importer;
 import com.org.sagemaker.runner.standins.StandIns;
+import com.org.sagemaker.runner.state.Journal;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Option;
       StudioLocal.Validate.class,
       StudioLocal.Import.class,
       StudioLocal.Delete.class,
+      ContinueRollbackCommand.class,
       StudioLocal.DriftCommand.class,
       StudioLocal.Status.class,
       StudioLocal.Outputs.class,
@@ -70,7 +72,8 @@ public final class StudioLocal implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(),
-        "name a command: deploy, plan, validate, import, migrate, delete, drift, status, outputs");
+        "name a command: deploy, plan, validate, import, migrate, delete, continue-rollback, drift,"
+            + " status, outputs");
   }
 
   @Command(name = "deploy", description = "Creates the stack, or updates it to the template.")
@@ -81,27 +84,46 @@ public final class StudioLocal implements Runnable {
     boolean noRollback;
 
     @Override
+    boolean continuesInterrupted() {
+      return true;
+    }
+
+    @Override
     boolean run(final StackState state) throws IOException {
-      final Plan plan =
-          Plan.of(
-              Template.load(options.template),
-              inputs.inputs(state, options),
-              state,
-              options.where());
-      if (options.aws) {
-        refuseStandIns(plan);
-      }
+      final String text = templateText(options.template);
+      final String name = String.valueOf(options.template.getFileName());
+      final Template template = Template.parse(text, name);
+      // Planned now, before anything starts; after an interrupted operation is continued, again.
+      final Plan early = state.inProgress() ? null : plan(template, state);
       return onTarget(
           state,
           (target, invoker, events) -> {
+            final Plan plan = early != null ? early : plan(template, state);
             final Deployer.Outcome outcome =
-                new Deployer(invoker, target.timeline(), events, options.workers())
-                    .deploy(plan, !noRollback);
+                deployer(target, invoker, events)
+                    .deploy(
+                        plan,
+                        !noRollback,
+                        new Journal.Source(
+                            text,
+                            name,
+                            inputs.parameters,
+                            inputs.imports,
+                            plan.stackTags(),
+                            options.where()));
             if (outcome.succeeded()) {
               printOutputs(state, out());
             }
             return outcome.succeeded();
           });
+    }
+
+    private Plan plan(final Template template, final StackState state) {
+      final Plan plan = Plan.of(template, inputs.inputs(state, options), state, options.where());
+      if (options.aws) {
+        refuseStandIns(plan);
+      }
+      return plan;
     }
   }
 
@@ -114,6 +136,11 @@ public final class StudioLocal implements Runnable {
 
     @Option(names = "--format", defaultValue = "text", description = "text or json.")
     String format;
+
+    @Override
+    boolean changesState() {
+      return false;
+    }
 
     @Override
     boolean run(final StackState state) {
@@ -143,6 +170,11 @@ public final class StudioLocal implements Runnable {
 
     @Option(names = "--format", defaultValue = "text", description = "text or json.")
     String format;
+
+    @Override
+    boolean changesState() {
+      return false;
+    }
 
     @Override
     boolean run(final StackState state) throws IOException {
@@ -202,13 +234,15 @@ public final class StudioLocal implements Runnable {
   @Command(name = "delete", description = "Deletes the stack's resources, dependents first.")
   static final class Delete extends StackCommand {
     @Override
+    boolean continuesInterrupted() {
+      return true;
+    }
+
+    @Override
     boolean run(final StackState state) throws IOException {
       return onTarget(
           state,
-          (target, invoker, events) ->
-              new Deployer(invoker, target.timeline(), events, options.workers())
-                  .delete(state)
-                  .succeeded());
+          (target, invoker, events) -> deployer(target, invoker, events).delete(state).succeeded());
     }
   }
 
@@ -225,6 +259,11 @@ public final class StudioLocal implements Runnable {
   @Command(name = "status", description = "Shows the stack's status, resources and outputs.")
   static final class Status extends StackCommand {
     @Override
+    boolean changesState() {
+      return false;
+    }
+
+    @Override
     boolean run(final StackState state) {
       final PrintWriter out = out();
       final String target = options.where().label();
@@ -234,6 +273,12 @@ public final class StudioLocal implements Runnable {
         return true;
       }
       out.println("Stack " + state.stackName() + " on " + target + ": " + state.status());
+      if (state.inProgress() && state.operation() != null) {
+        out.println(
+            "  left so by a run that did not finish ("
+                + state.operation().startedBy()
+                + "): the next deploy or delete continues it");
+      }
       state
           .resources()
           .forEach(
@@ -259,6 +304,11 @@ public final class StudioLocal implements Runnable {
 
   @Command(name = "outputs", description = "Shows the stack's outputs.")
   static final class Outputs extends StackCommand {
+    @Override
+    boolean changesState() {
+      return false;
+    }
+
     @Override
     boolean run(final StackState state) {
       printOutputs(state, out());

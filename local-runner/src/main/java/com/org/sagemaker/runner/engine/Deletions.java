@@ -1,12 +1,14 @@
 package com.org.sagemaker.runner.engine;
 
 import com.org.sagemaker.runner.standins.StandIns;
+import com.org.sagemaker.runner.state.Journal;
 import com.org.sagemaker.runner.state.ResourceState;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Deletes a set of resources as CloudFormation does: a resource after those that depend on it (user
@@ -55,11 +57,12 @@ final class Deletions {
 
   /**
    * Deletes the items. One that fails stays, and so does everything it depends on; the others go on
-   * (each independent path to its end).
+   * (each independent path to its end). {@code gone} hears of each item as soon as it is deleted or
+   * kept, so that the caller's record drops it before the next save.
    */
-  Result delete(final List<Item> items) {
+  Result delete(final List<Item> items, final Consumer<Item> gone) {
     try (Scheduler scheduler = run.scheduler()) {
-      final Batch batch = new Batch(scheduler, items);
+      final Batch batch = new Batch(scheduler, items, gone);
       batch.startReady();
       scheduler.run();
       final List<Item> remaining = new ArrayList<>(batch.failed);
@@ -75,10 +78,12 @@ final class Deletions {
     private final List<Item> waiting;
     private final Set<Item> running = new LinkedHashSet<>();
     private final List<Item> failed = new ArrayList<>();
+    private final Consumer<Item> gone;
 
-    Batch(final Scheduler scheduler, final List<Item> items) {
+    Batch(final Scheduler scheduler, final List<Item> items, final Consumer<Item> gone) {
       this.scheduler = scheduler;
       this.waiting = new ArrayList<>(items);
+      this.gone = gone;
     }
 
     void startReady() {
@@ -105,6 +110,7 @@ final class Deletions {
       if (keeps(item)) {
         // No reason text on DELETE_SKIPPED in real events (docs/sources/cloudformation.md §4d).
         run.events.event(item.logicalId(), resource.type(), "DELETE_SKIPPED", null);
+        gone.accept(item);
         startReady();
         return;
       }
@@ -114,6 +120,7 @@ final class Deletions {
             resource.type(),
             "DELETE_COMPLETE",
             resource.standIn() ? StandIns.NOT_DEPLOYED : null);
+        gone.accept(item);
         startReady();
         return;
       }
@@ -137,7 +144,9 @@ final class Deletions {
           null,
           ended -> {
             running.remove(item);
-            if (ended.outcome() != ResourceOperation.Outcome.SUCCEEDED) {
+            if (ended.outcome() == Journal.Outcome.SUCCEEDED) {
+              gone.accept(item);
+            } else {
               failed.add(item);
             }
             startReady();

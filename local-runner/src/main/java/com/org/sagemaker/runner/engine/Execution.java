@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.org.sagemaker.runner.changeset.Plan;
 import com.org.sagemaker.runner.changeset.Planner;
 import com.org.sagemaker.runner.standins.StandIns;
+import com.org.sagemaker.runner.state.Journal;
 import com.org.sagemaker.runner.state.ResourceState;
 import com.org.sagemaker.runner.state.StackState;
 import com.org.sagemaker.runner.template.StackContext;
 import com.org.sagemaker.runner.template.Template;
 import com.org.sagemaker.runner.template.TemplateException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,41 +25,10 @@ import java.util.Set;
  * using-cfn-updating-stacks-update-behaviors.md; docs/sources/cloudformation.md §1a). The first
  * failure stops the rest: nothing new starts, and what is in flight is cancelled ("Resource
  * creation cancelled", "Resource update cancelled", as CloudFormation prints for siblings).
- * Everything it began is in its journal, from which a {@link Rollback} is derived.
+ * Everything it began is in the stack's {@link Journal}, from which a {@link Rollback} is derived;
+ * an execution an earlier run began goes on from its journal (see {@link #forward}).
  */
 final class Execution {
-
-  /** What the execution did (or began) to one resource. */
-  static final class Step {
-    /** Create a resource, update one in place, or create the replacement of one. */
-    enum Kind {
-      CREATE,
-      UPDATE,
-      REPLACE
-    }
-
-    final String logicalId;
-    final Kind kind;
-
-    /** The resource before (null for a create). */
-    final ResourceState before;
-
-    /** The resource as the step made it, or left it when it failed or was cancelled. */
-    ResourceState after;
-
-    ResourceOperation.Outcome outcome = ResourceOperation.Outcome.RUNNING;
-
-    Step(
-        final String logicalId,
-        final Kind kind,
-        final ResourceState before,
-        final ResourceState after) {
-      this.logicalId = logicalId;
-      this.kind = kind;
-      this.before = before;
-      this.after = after;
-    }
-  }
 
   static final String CREATION_CANCELLED = "Resource creation cancelled";
   static final String UPDATE_CANCELLED = "Resource update cancelled";
@@ -69,8 +38,7 @@ final class Execution {
   private final StackState state;
   private final StackRun run;
   private final Planner planner;
-  private final List<Step> journal = new ArrayList<>();
-  private final Map<String, ResourceState> replaced = new LinkedHashMap<>();
+  private final Journal journal;
   private final Set<String> started = new LinkedHashSet<>();
   private final Set<String> done = new LinkedHashSet<>();
   private final Set<String> changing = new LinkedHashSet<>();
@@ -83,14 +51,30 @@ final class Execution {
     this.state = plan.state();
     this.run = run;
     this.planner = new Planner(context, state, plan.stackTags());
+    this.journal = state.operation();
   }
 
   /**
    * Creates, updates and replaces what the template asks, then resolves the outputs; true when all
    * succeeded. The state holds each resource as it now is.
+   *
+   * <p>When the journal already has steps (an interrupted run's), what they finished is in the
+   * state and is not done again (each resource's change is decided from the state); a step still
+   * running is continued first, to its end; after a step that failed, nothing new starts.
    */
   boolean forward() {
+    for (final Journal.Step step : journal.steps()) {
+      if (step.outcome() == Journal.Outcome.FAILED) {
+        failed.add(step.logicalId());
+      }
+    }
     try (Scheduler scheduler = run.scheduler()) {
+      for (final Journal.Step step : List.copyOf(journal.steps())) {
+        if (step.outcome() == Journal.Outcome.RUNNING) {
+          started.add(step.logicalId());
+          begin(scheduler, step.logicalId());
+        }
+      }
       startReady(scheduler);
       scheduler.run();
     }
@@ -123,16 +107,25 @@ final class Execution {
                 items.add(new Deletions.Item(logicalId, resource, Deletions.Why.REMOVED));
               }
             });
-    replaced.forEach(
-        (logicalId, old) -> items.add(new Deletions.Item(logicalId, old, Deletions.Why.REPLACED)));
-    final Deletions.Result result = new Deletions(run, plan.stackTags()).delete(items);
+    journal
+        .replaced()
+        .forEach(
+            (logicalId, old) ->
+                items.add(new Deletions.Item(logicalId, old, Deletions.Why.REPLACED)));
+    final Deletions.Result result =
+        new Deletions(run, plan.stackTags())
+            .delete(
+                items,
+                gone -> {
+                  if (gone.why() == Deletions.Why.REPLACED) {
+                    journal.replaced().remove(gone.logicalId());
+                  } else {
+                    state.resources().remove(gone.logicalId());
+                  }
+                });
     // What could not be deleted leaves the stack's scope, as the update still succeeded.
     removed.forEach(state.resources()::remove);
     return result.succeeded();
-  }
-
-  List<Step> journal() {
-    return List.copyOf(journal);
   }
 
   /** The resources whose operation failed. */
@@ -181,18 +174,19 @@ final class Execution {
       case NONE -> finish(scheduler, logicalId);
       case ADD -> {
         changing.add(logicalId);
+        final Journal.Step step = step(logicalId, Journal.Step.Kind.CREATE, null, after);
         if (change.standIn()) {
-          standIn(scheduler, new Step(logicalId, Step.Kind.CREATE, null, after), "CREATE_COMPLETE");
+          standIn(scheduler, step, "CREATE_COMPLETE");
         } else {
-          final Step step = new Step(logicalId, Step.Kind.CREATE, null, after);
           operate(scheduler, step, "CREATE", "CREATE", desired, null, null);
         }
       }
       default -> {
         changing.add(logicalId);
         if (change.standIn()) {
-          final Step.Kind kind = change.replaces() ? Step.Kind.REPLACE : Step.Kind.UPDATE;
-          standIn(scheduler, new Step(logicalId, kind, current, after), "UPDATE_COMPLETE");
+          final Journal.Step.Kind kind =
+              change.replaces() ? Journal.Step.Kind.REPLACE : Journal.Step.Kind.UPDATE;
+          standIn(scheduler, step(logicalId, kind, current, after), "UPDATE_COMPLETE");
         } else if (!change.callsHandler()) {
           // Only DeletionPolicy or UpdateReplacePolicy changed: CloudFormation's own record.
           state.resources().put(logicalId, after.withModel(desired, current.model()));
@@ -200,7 +194,7 @@ final class Execution {
         } else if (change.replaces()) {
           operate(
               scheduler,
-              new Step(logicalId, Step.Kind.REPLACE, current, after),
+              step(logicalId, Journal.Step.Kind.REPLACE, current, after),
               "CREATE",
               "UPDATE",
               desired,
@@ -209,7 +203,7 @@ final class Execution {
         } else {
           operate(
               scheduler,
-              new Step(logicalId, Step.Kind.UPDATE, current, after),
+              step(logicalId, Journal.Step.Kind.UPDATE, current, after),
               "UPDATE",
               "UPDATE",
               current.withIdentifier(desired),
@@ -220,45 +214,60 @@ final class Execution {
     }
   }
 
+  /** The journal's step for the resource: the one an interrupted run left running, or a new one. */
+  private Journal.Step step(
+      final String logicalId,
+      final Journal.Step.Kind kind,
+      final ResourceState before,
+      final ResourceState after) {
+    return journal
+        .running(logicalId)
+        .orElseGet(
+            () -> {
+              final Journal.Step step = new Journal.Step(logicalId, kind, before, after);
+              journal.steps().add(step);
+              return step;
+            });
+  }
+
   /**
    * A stand-in made at once; a replacement gets a physical id of its own, the old one cleaned up.
    */
-  private void standIn(final Scheduler scheduler, final Step step, final String status) {
-    final boolean replacing = step.kind == Step.Kind.REPLACE;
+  private void standIn(final Scheduler scheduler, final Journal.Step step, final String status) {
+    final ResourceState after = step.after();
+    final boolean replacing = step.kind() == Journal.Step.Kind.REPLACE;
     if (replacing) {
       run.events.event(
-          step.logicalId, step.after.type(), "UPDATE_IN_PROGRESS", ResourceOperation.REPLACING);
-      replaced.put(step.logicalId, step.before);
+          step.logicalId(), after.type(), "UPDATE_IN_PROGRESS", ResourceOperation.REPLACING);
+      journal.replaced().put(step.logicalId(), step.before());
     }
     final JsonNode model =
         StandIns.model(
-            step.after.type(),
-            step.logicalId,
-            step.after.properties(),
+            after.type(),
+            step.logicalId(),
+            after.properties(),
             context.stack(),
-            replacing ? step.before.physicalId() : null);
-    step.after = step.after.withModel(step.after.properties(), model);
-    step.outcome = ResourceOperation.Outcome.SUCCEEDED;
-    journal.add(step);
-    state.resources().put(step.logicalId, step.after);
-    run.events.event(step.logicalId, step.after.type(), status, StandIns.NOT_DEPLOYED);
-    finish(scheduler, step.logicalId);
+            replacing ? step.before().physicalId() : null);
+    step.after(after.withModel(after.properties(), model));
+    step.outcome(Journal.Outcome.SUCCEEDED);
+    state.resources().put(step.logicalId(), step.after());
+    run.events.event(step.logicalId(), after.type(), status, StandIns.NOT_DEPLOYED);
+    finish(scheduler, step.logicalId());
   }
 
   private void operate(
       final Scheduler scheduler,
-      final Step step,
+      final Journal.Step step,
       final String action,
       final String verb,
       final JsonNode properties,
       final JsonNode previous,
       final String firstReason) {
-    journal.add(step);
     final HandlerInvoker.Request request =
         new HandlerInvoker.Request(
             action,
-            step.after.type(),
-            step.logicalId,
+            step.after().type(),
+            step.logicalId(),
             properties,
             previous,
             plan.stackTags(),
@@ -275,18 +284,17 @@ final class Execution {
   }
 
   private void ended(
-      final Scheduler scheduler, final Step step, final ResourceOperation operation) {
-    step.outcome = operation.outcome();
-    final JsonNode model = operation.model();
-    step.after = step.after.withModel(step.after.properties(), model);
-    if (step.outcome == ResourceOperation.Outcome.SUCCEEDED) {
-      state.resources().put(step.logicalId, step.after);
-      if (step.kind == Step.Kind.REPLACE) {
-        replaced.put(step.logicalId, step.before);
+      final Scheduler scheduler, final Journal.Step step, final ResourceOperation operation) {
+    step.outcome(operation.outcome());
+    step.after(step.after().withModel(step.after().properties(), operation.model()));
+    if (step.outcome() == Journal.Outcome.SUCCEEDED) {
+      state.resources().put(step.logicalId(), step.after());
+      if (step.kind() == Journal.Step.Kind.REPLACE) {
+        journal.replaced().put(step.logicalId(), step.before());
       }
-      finish(scheduler, step.logicalId);
-    } else if (step.outcome == ResourceOperation.Outcome.FAILED) {
-      fail(scheduler, step.logicalId);
+      finish(scheduler, step.logicalId());
+    } else if (step.outcome() == Journal.Outcome.FAILED) {
+      fail(scheduler, step.logicalId());
     }
   }
 
@@ -298,7 +306,7 @@ final class Execution {
   /** The first failure stops the rest: what waits is cancelled, nothing new starts. */
   private void fail(final Scheduler scheduler, final String logicalId) {
     failed.add(logicalId);
-    for (final Scheduler.Task task : scheduler.drain()) {
+    for (final Scheduler.Task task : scheduler.drain(t -> ((ResourceOperation) t).cancellable())) {
       final ResourceOperation operation = (ResourceOperation) task;
       operation.cancel("CREATE".equals(operation.verb) ? CREATION_CANCELLED : UPDATE_CANCELLED);
     }

@@ -144,6 +144,17 @@ public final class HandlerInvoker {
       this.properties = properties;
     }
 
+    private Operation(
+        final Request request,
+        final String token,
+        final JsonNode callbackContext,
+        final JsonNode model,
+        final int invocations) {
+      this(request, token, callbackContext, model != null ? model : request.properties());
+      this.progressModel = model;
+      this.invocations = invocations;
+    }
+
     /**
      * Invokes the handler once: the callback delay it asked for while IN_PROGRESS, or null once the
      * operation ended (see {@link #result}); after too many invocations it ends NotStabilized.
@@ -190,6 +201,16 @@ public final class HandlerInvoker {
     /** The client request token every invocation of this operation carries. */
     public String token() {
       return token;
+    }
+
+    /** The callback context of the last IN_PROGRESS answer: what the next invocation gets. */
+    public JsonNode callbackContext() {
+      return callbackContext;
+    }
+
+    /** The model of the last IN_PROGRESS answer, if it gave one: what the next invocation gets. */
+    public JsonNode progressModel() {
+      return progressModel;
     }
 
     /** The last event the handler answered. */
@@ -253,6 +274,24 @@ public final class HandlerInvoker {
   /** Starts an operation; nothing is invoked until {@link Operation#invokeOnce}. */
   public Operation begin(final Request request) {
     return new Operation(request, UUID.randomUUID().toString(), null, request.properties());
+  }
+
+  /**
+   * An operation an earlier process began, to continue where its last recorded answer left it: the
+   * same client request token, callback context and model, after that many invocations (none yet:
+   * the first invocation again, with the same token). CloudFormation re-invokes a handler the same
+   * way when an invocation's answer is lost, and "A create handler MUST NOT create multiple
+   * resources given the same idempotency token" (resource type handler contract, CLI-UG
+   * resource-type-test-contract.md; the token is the request's bearerToken, as the Java plugin's
+   * HandlerWrapper passes it on as clientRequestToken).
+   */
+  public Operation continued(
+      final Request request,
+      final String clientRequestToken,
+      final JsonNode lastCallbackContext,
+      final JsonNode lastModel,
+      final int invocations) {
+    return new Operation(request, clientRequestToken, lastCallbackContext, lastModel, invocations);
   }
 
   /** Runs the operation to its end: SUCCESS or FAILED, or FAILED after too many callbacks. */

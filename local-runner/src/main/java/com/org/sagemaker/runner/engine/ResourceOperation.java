@@ -1,5 +1,6 @@
 package com.org.sagemaker.runner.engine;
 
+import com.org.sagemaker.runner.state.Journal.Outcome;
 import com.org.sagemaker.runner.types.ResourceTypes;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,14 +16,6 @@ import java.util.function.Supplier;
  */
 public final class ResourceOperation implements Scheduler.Task {
 
-  /** Where an operation stands. */
-  enum Outcome {
-    RUNNING,
-    SUCCEEDED,
-    FAILED,
-    CANCELLED
-  }
-
   // Reason texts as CloudFormation prints them (docs/sources/cloudformation.md §1a, §1b, §10c).
   static final String REPLACING =
       "Requested update requires the creation of a new physical resource; hence creating one.";
@@ -35,8 +28,11 @@ public final class ResourceOperation implements Scheduler.Task {
   private final StackEvents events;
   private final Timeline timeline;
   private final Instant deadline;
+  private final Consumer<ResourceOperation> answered;
   private final Consumer<ResourceOperation> done;
   private final Supplier<String> cancellation;
+  private boolean invoked;
+  private boolean cancellable = true;
   private Duration next;
   private boolean timingOut;
   private boolean timedOut;
@@ -45,6 +41,8 @@ public final class ResourceOperation implements Scheduler.Task {
 
   /**
    * @param verb CREATE, UPDATE or DELETE: how the stack's events show the operation
+   * @param started when the operation began (earlier than now when it is continued)
+   * @param answered called on the loop's thread after each invocation, before anything else
    * @param done called on the loop's thread once the operation has ended, however it ended
    * @param cancellation the reason to stop the operation at its next settling, or null to go on
    */
@@ -53,6 +51,8 @@ public final class ResourceOperation implements Scheduler.Task {
       final HandlerInvoker.Operation operation,
       final StackEvents events,
       final Timeline timeline,
+      final Instant started,
+      final Consumer<ResourceOperation> answered,
       final Consumer<ResourceOperation> done,
       final Supplier<String> cancellation) {
     this.logicalId = operation.request().logicalId();
@@ -61,19 +61,28 @@ public final class ResourceOperation implements Scheduler.Task {
     this.operation = operation;
     this.events = events;
     this.timeline = timeline;
+    this.answered = answered;
     this.done = done;
     this.cancellation = cancellation;
+    this.checks = operation.invocations();
     this.deadline =
-        timeline
-            .now()
-            .plus(
-                Duration.ofMinutes(
-                    ResourceTypes.timeoutMinutes(type, operation.request().action())));
+        started.plus(
+            Duration.ofMinutes(ResourceTypes.timeoutMinutes(type, operation.request().action())));
   }
 
   /** Prints the first event; {@code firstReason} is null or e.g. {@link #REPLACING}. */
   ResourceOperation started(final String firstReason) {
     events.event(logicalId, type, verb + "_IN_PROGRESS", firstReason);
+    return this;
+  }
+
+  /** Says that an interrupted run's operation goes on from where it was recorded. */
+  ResourceOperation continued() {
+    cancellable = false;
+    events.line(
+        String.format(
+            "%-20s  %-22s  ... continued after %d recorded invocation(s) (RequestToken: %s)",
+            "", logicalId, operation.invocations(), operation.token()));
     return this;
   }
 
@@ -84,10 +93,15 @@ public final class ResourceOperation implements Scheduler.Task {
       return;
     }
     next = operation.invokeOnce();
+    invoked = true;
   }
 
   @Override
   public Duration settle() {
+    if (invoked) {
+      invoked = false;
+      answered.accept(this);
+    }
     if (timedOut) {
       // CloudFormation stops listening at the schema's timeout (cloudformation-cli#514).
       return end(
@@ -155,6 +169,21 @@ public final class ResourceOperation implements Scheduler.Task {
 
   Outcome outcome() {
     return outcome;
+  }
+
+  /** False for an operation continued from an interrupted run's journal: it runs to its end. */
+  boolean cancellable() {
+    return cancellable;
+  }
+
+  /** The number of the last invocation. */
+  int invocation() {
+    return operation.invocations();
+  }
+
+  /** True while the handler has not answered its last event (it answered IN_PROGRESS). */
+  boolean inProgress() {
+    return operation.result() == null;
   }
 
   /** The last model the handler gave, e.g. to delete what a failed create left. */

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
  * A discrete-event loop: tasks wait for their wake-up time on one {@link Timeline}; the loop waits
@@ -59,11 +60,19 @@ final class Scheduler implements AutoCloseable {
     queue.add(new Entry(timeline.now(), sequence++, task));
   }
 
-  /** Removes every task waiting for its next work, in schedule order, e.g. to cancel them. */
-  List<Task> drain() {
+  /**
+   * Removes every task waiting for its next work that {@code which} accepts, in schedule order,
+   * e.g. to cancel them.
+   */
+  List<Task> drain(final Predicate<Task> which) {
+    final List<Entry> entries = new ArrayList<>(queue);
+    entries.sort(queue.comparator());
     final List<Task> drained = new ArrayList<>();
-    while (!queue.isEmpty()) {
-      drained.add(queue.poll().task());
+    for (final Entry entry : entries) {
+      if (which.test(entry.task())) {
+        queue.remove(entry);
+        drained.add(entry.task());
+      }
     }
     return drained;
   }

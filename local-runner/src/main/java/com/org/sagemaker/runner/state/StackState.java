@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +51,9 @@ public final class StackState {
 
   /** A physical resource the stack must delete, under the logical id it had. */
   public record Leftover(String logicalId, ResourceState resource) {}
+
+  /** The operation under way, or one a failed rollback left for continue-rollback; else null. */
+  private Journal operation;
 
   public String stackName() {
     return stackName;
@@ -122,6 +124,23 @@ public final class StackState {
     return leftovers;
   }
 
+  /** The operation under way (see {@link Journal}); null when none is. */
+  public Journal operation() {
+    return operation;
+  }
+
+  public void operation(final Journal journal) {
+    operation = journal;
+  }
+
+  /**
+   * True when the state records an operation still in progress: read from disk, one that a run
+   * began and never finished (it was killed), which the next deploy or delete continues.
+   */
+  public boolean inProgress() {
+    return status != null && status.endsWith("_IN_PROGRESS");
+  }
+
   /** True once the stack exists on its target (it has been deployed and not deleted). */
   public boolean exists() {
     return status != null;
@@ -175,11 +194,7 @@ public final class StackState {
     if (!Files.exists(file)) {
       return fresh(stackName, where);
     }
-    try {
-      return Template.JSON.readValue(file.toFile(), StackState.class);
-    } catch (final IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    return StateFiles.read(file, StackState.class, "the state of stack " + stackName);
   }
 
   /** A stack not yet created, with the id CloudFormation would give it. */
@@ -211,30 +226,7 @@ public final class StackState {
       }
       return;
     }
-    writeAtomically(file, this);
-  }
-
-  /** Writes to a temporary file and moves it into place, so a crash never leaves half a file. */
-  public static void writeAtomically(final Path file, final Object value) {
-    try {
-      final Path directory = directoryOf(file);
-      Files.createDirectories(directory);
-      final Path temporary =
-          Files.createTempFile(directory, String.valueOf(file.getFileName()), ".tmp");
-      Template.JSON.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), value);
-      Files.move(
-          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (final IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
-  }
-
-  public static Path directoryOf(final Path file) {
-    final Path directory = file.toAbsolutePath().getParent();
-    if (directory == null) {
-      throw new IllegalArgumentException(file + " is not in a directory");
-    }
-    return directory;
+    StateFiles.write(file, this);
   }
 
   /** A deep copy, e.g. to return to when an update rolls back. */

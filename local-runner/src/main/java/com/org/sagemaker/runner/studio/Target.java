@@ -1,6 +1,7 @@
 package com.org.sagemaker.runner.studio;
 
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.org.sagemaker.emulator.SageMakerEmulator;
@@ -9,8 +10,10 @@ import com.org.sagemaker.emulator.VirtualClock;
 import com.org.sagemaker.runner.engine.HandlerInvoker;
 import com.org.sagemaker.runner.engine.Timeline;
 import com.org.sagemaker.runner.state.StackState;
+import com.org.sagemaker.runner.state.StateFiles;
 import com.org.sagemaker.runner.state.TargetId;
 import com.org.sagemaker.runner.template.Template;
+import com.org.sagemaker.runner.types.ResourceTypes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +41,9 @@ public final class Target implements AutoCloseable {
   private final Timeline timeline;
   private final Supplier<HandlerInvoker.Credentials> credentials;
   private HandlerInvoker.Credentials resolved;
+
+  /** The emulated account as last written, to write it again only when it changed. */
+  private JsonNode savedAccount;
 
   private Target(
       final TargetId id,
@@ -60,8 +67,7 @@ public final class Target implements AutoCloseable {
   public static Target emulator(
       final Path stateDirectory, final double timeScale, final int port, final boolean noWait)
       throws IOException {
-    final Path saved = stateDirectory.resolve(EMULATOR_STATE);
-    final JsonNode snapshot = Files.exists(saved) ? Template.JSON.readTree(saved.toFile()) : null;
+    final JsonNode snapshot = savedEmulator(stateDirectory.resolve(EMULATOR_STATE));
     final Instant start =
         snapshot == null ? Instant.now() : Instant.parse(snapshot.get("clock").asText());
     final VirtualClock clock =
@@ -79,15 +85,36 @@ public final class Target implements AutoCloseable {
     System.setProperty("aws.endpointUrlSageMaker", emulator.endpoint().toString());
     final TargetId id = TargetId.emulator();
     System.setProperty("aws.region", id.region());
-    return new Target(
-        id,
-        emulator,
-        clock,
-        stateDirectory,
-        noWait ? Timeline.virtual(clock, clock::advance) : Timeline.scaled(clock, timeScale),
-        () ->
-            new HandlerInvoker.Credentials(
-                "AKIDLOCALEMULATOR", "local-emulator-secret", "local-emulator-token"));
+    final Target target =
+        new Target(
+            id,
+            emulator,
+            clock,
+            stateDirectory,
+            noWait ? Timeline.virtual(clock, clock::advance) : Timeline.scaled(clock, timeScale),
+            () ->
+                new HandlerInvoker.Credentials(
+                    "AKIDLOCALEMULATOR", "local-emulator-secret", "local-emulator-token"));
+    target.remember(snapshot == null ? null : snapshot.get("account"));
+    return target;
+  }
+
+  /** The emulated account a folder holds, if any: its clock and what it contains. */
+  private static JsonNode savedEmulator(final Path file) {
+    if (!Files.exists(file)) {
+      return null;
+    }
+    final String what = "the emulated SageMaker account";
+    final JsonNode snapshot = StateFiles.readTree(file, what);
+    try {
+      Instant.parse(snapshot.path("clock").asText());
+    } catch (final DateTimeParseException e) {
+      throw new StateFiles.StateFileException(file, what, "its clock is not a time");
+    }
+    if (!snapshot.path("account").isObject()) {
+      throw new StateFiles.StateFileException(file, what, "it holds no account");
+    }
+    return snapshot;
   }
 
   /**
@@ -109,8 +136,19 @@ public final class Target implements AutoCloseable {
    * session credentials ({@link AwsSession}).
    */
   public static Target aws(final TargetId id) {
-    return new Target(
-        id, null, null, null, Timeline.real(), () -> AwsSession.credentials(id.region()));
+    return aws(id, Timeline.real());
+  }
+
+  /**
+   * As {@link #aws(TargetId)}, with callback delays waited {@code timeScale} times faster: only for
+   * tests that point the SDK at a standalone emulator whose transitions are as much faster.
+   */
+  public static Target aws(final TargetId id, final double timeScale) {
+    return aws(id, Timeline.scaled(VirtualClock.scaled(timeScale, Instant.now()), timeScale));
+  }
+
+  private static Target aws(final TargetId id, final Timeline timeline) {
+    return new Target(id, null, null, null, timeline, () -> AwsSession.credentials(id.region()));
   }
 
   public TargetId id() {
@@ -130,12 +168,49 @@ public final class Target implements AutoCloseable {
         state.stackName(), state.stackId(), id.region(), id.accountId(), resolved);
   }
 
+  /**
+   * The handlers of the stack's types; on the emulator, each invocation is followed by saving the
+   * emulated account when it changed, so that a run killed mid-operation leaves SageMaker's side as
+   * it was, as AWS would.
+   */
   public HandlerInvoker invoker(final StackState state, final Path logFile) {
-    return new HandlerInvoker(stack(state), timeline::await, new FileLogger(logFile), 2000);
+    return new HandlerInvoker(
+        stack(state),
+        timeline::await,
+        new FileLogger(logFile),
+        2000,
+        type -> {
+          final RequestStreamHandler handler = ResourceTypes.handled(type).newHandler();
+          return isEmulator()
+              ? (in, out, context) -> {
+                handler.handleRequest(in, out, context);
+                saveEmulator();
+              }
+              : handler;
+        });
   }
 
   boolean isEmulator() {
     return emulator != null;
+  }
+
+  /**
+   * The emulated account as the folder holds it, so that it is written again only if it changes.
+   */
+  private synchronized void remember(final JsonNode account) {
+    savedAccount = account;
+  }
+
+  /** Writes the emulated account (and its clock) when it changed since it was last written. */
+  private synchronized void saveEmulator() {
+    final JsonNode account = emulator.snapshot();
+    if (account.equals(savedAccount)) {
+      return;
+    }
+    final ObjectNode saved = Template.object().put("clock", clock.instant().toString());
+    saved.set("account", account);
+    StateFiles.write(stateDirectory.resolve(EMULATOR_STATE), saved);
+    savedAccount = account;
   }
 
   @Override
@@ -143,7 +218,7 @@ public final class Target implements AutoCloseable {
     if (emulator != null) {
       final ObjectNode saved = Template.object().put("clock", clock.instant().toString());
       saved.set("account", emulator.snapshot());
-      StackState.writeAtomically(stateDirectory.resolve(EMULATOR_STATE), saved);
+      StateFiles.write(stateDirectory.resolve(EMULATOR_STATE), saved);
       emulator.close();
     }
   }
@@ -158,7 +233,7 @@ public final class Target implements AutoCloseable {
     @Override
     public synchronized void log(final byte[] message) {
       try {
-        Files.createDirectories(StackState.directoryOf(file));
+        Files.createDirectories(StateFiles.directoryOf(file));
         Files.write(file, message, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       } catch (final IOException e) {
         throw new UncheckedIOException(e);

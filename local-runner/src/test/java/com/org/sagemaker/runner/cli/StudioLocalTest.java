@@ -615,7 +615,7 @@ class StudioLocalTest {
       System.setProperty("aws.region", "eu-central-1");
       assertThat(options.where()).isSameAs(where);
       assertThat(where.key()).isEqualTo("aws-111122223333-eu-west-1");
-      try (Target target = options.target()) {
+      try (Target target = options.target(new TestHooks(java.util.Map.of()))) {
         assertThat(target.id()).isSameAs(where);
       }
     } finally {

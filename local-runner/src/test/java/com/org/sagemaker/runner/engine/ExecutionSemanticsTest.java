@@ -231,6 +231,24 @@ class ExecutionSemanticsTest {
   }
 
   @Test
+  void anUpdateRollbackUpdatesEachResourceBackOnlyAfterWhatItDependsOnIsBack() {
+    deploy(template(), Map.of(), true);
+    fake.calls.clear();
+    fake.takes("UPDATE", "Domain", Duration.ofMinutes(2));
+    fake.failsAtEnd("UPDATE", "P2", "Security group not found");
+
+    final Deployer.Outcome outcome = deploy(template(), Map.of("Role", "second"), true);
+
+    assertThat(outcome.stackStatus()).as(output()).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
+    final FakeHandlers.Call domainBack = fake.calls("UPDATE", "Domain").get(1);
+    final FakeHandlers.Call profileBack = fake.calls("UPDATE", "P2").get(1);
+    assertThat(domainBack.rollback()).isTrue();
+    assertThat(profileBack.rollback()).isTrue();
+    // P2 uses Domain.DomainId: its Update back starts once the domain's has ended, two minutes on.
+    assertThat(profileBack.at()).isEqualTo(domainBack.at().plus(Duration.ofMinutes(2)));
+  }
+
+  @Test
   void anUpdateBackThatFailsLeavesTheStackUpdateRollbackFailed() {
     deploy(template(), Map.of(), true);
     fake.failsAtEnd("UPDATE", "P2", "Security group not found");
@@ -242,6 +260,55 @@ class ExecutionSemanticsTest {
     assertThat(output()).contains("still broken");
     assertThatThrownBy(() -> deploy(template(), Map.of(), true))
         .hasMessageContaining("is in UPDATE_ROLLBACK_FAILED state and can not be updated.");
+  }
+
+  @Test
+  void continueRollbackTriesAgainWhatFailedToRollBackAndSkipsOnlyWhatDid() {
+    deploy(template(), Map.of(), true);
+    final StackState before = state.copy();
+    // P2 is deleted outside the stack; an update then touches it and adds P3.
+    fake.live.remove("d-fake1|p2");
+
+    final Deployer.Outcome failed = deploy(template(), Map.of("Role", "third"), true);
+
+    assertThat(failed.stackStatus()).as(output()).isEqualTo("UPDATE_ROLLBACK_FAILED");
+    assertThat(state.leftovers()).extracting(StackState.Leftover::logicalId).containsExactly("P3");
+    // deploy and plan refuse it alike, and say what to do.
+    final String refusal =
+        "is in UPDATE_ROLLBACK_FAILED state and can not be updated. (Continue its rollback:"
+            + " studio-local continue-rollback, with --resources-to-skip";
+    assertThatThrownBy(() -> deploy(template(), Map.of(), true)).hasMessageContaining(refusal);
+    assertThatThrownBy(() -> plan(template(), Map.of())).hasMessageContaining(refusal);
+    // Only a resource whose rollback failed may be skipped; nothing is done otherwise.
+    assertThatThrownBy(() -> deployer(1).continueRollback(state, List.of("Domain", "Nope")))
+        .hasMessage(
+            "--resources-to-skip [Domain, Nope]: only resources that failed to update during the"
+                + " rollback (UPDATE_FAILED because a rollback failed) can be skipped; here: [P2]."
+                + " Nothing was done.");
+
+    out.getBuffer().setLength(0);
+    final Deployer.Outcome again = deployer(1).continueRollback(state, List.of());
+    assertThat(again.stackStatus()).as(output()).isEqualTo("UPDATE_ROLLBACK_FAILED");
+    assertThat(line("P2 ", "UPDATE_FAILED")).contains("HandlerErrorCode: NotFound");
+    assertThat(fake.calls("UPDATE", "Domain")).hasSize(2);
+
+    out.getBuffer().setLength(0);
+    final Deployer.Outcome skipped = deployer(1).continueRollback(state, List.of("P2"));
+
+    assertThat(skipped.stackStatus()).as(output()).isEqualTo("UPDATE_ROLLBACK_COMPLETE");
+    assertThat(line("semantics ", "UPDATE_ROLLBACK_IN_PROGRESS")).endsWith("User Initiated");
+    assertThat(line("P2 ", "UPDATE_COMPLETE")).contains("Skipped by continue-rollback");
+    assertThat(fake.calls("UPDATE", "P2")).hasSize(3);
+    // What the failed update created is deleted; the stack records P2 as before the update.
+    assertThat(line("P3 ", "DELETE_COMPLETE")).isNotEmpty();
+    assertThat(state.leftovers()).isEmpty();
+    assertThat(state.operation()).isNull();
+    assertThat(state.resources().get("P2")).isEqualTo(before.resources().get("P2"));
+    assertThat(state.resources().keySet()).containsExactly("Domain", "P1", "P2");
+    assertThatThrownBy(() -> deployer(1).continueRollback(state, List.of()))
+        .hasMessage(
+            "Stack semantics is in UPDATE_ROLLBACK_COMPLETE state: only a stack in"
+                + " UPDATE_ROLLBACK_FAILED state can continue its rollback.");
   }
 
   @Test
