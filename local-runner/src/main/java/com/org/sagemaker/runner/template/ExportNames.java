@@ -59,18 +59,7 @@ final class ExportNames {
     final JsonNode name =
         context
             .intrinsics(
-                new StackContext.ResourceValues() {
-                  @Override
-                  public JsonNode ref(final String logicalId, final String where) {
-                    throw malformed(output, location);
-                  }
-
-                  @Override
-                  public JsonNode attribute(
-                      final String logicalId, final String attribute, final String where) {
-                    throw malformed(output, location);
-                  }
-                })
+                StackContext.ResourceValues.none((logicalId, where) -> malformed(output, location)))
             .resolve(output.exportName(), location);
     if (!name.isValueNode()) {
       throw new TemplateException(location, "an Export Name is a string");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * A template evaluated for one stack, before any resource is touched: parameter values, pseudo
@@ -22,6 +23,22 @@ public final class StackContext {
     JsonNode ref(String logicalId, String location);
 
     JsonNode attribute(String logicalId, String attribute, String location);
+
+    /** Values for a place that may name no resource: naming one fails with {@code refusal}. */
+    static ResourceValues none(final BiFunction<String, String, TemplateException> refusal) {
+      return new ResourceValues() {
+        @Override
+        public JsonNode ref(final String logicalId, final String location) {
+          throw refusal.apply(logicalId, location);
+        }
+
+        @Override
+        public JsonNode attribute(
+            final String logicalId, final String attribute, final String location) {
+          throw refusal.apply(logicalId, location);
+        }
+      };
+    }
   }
 
   /**
@@ -381,35 +398,22 @@ public final class StackContext {
 
   /** Resolution fails on any resource name: for Conditions, and for collecting references. */
   private ResourceValues noResources(final String block) {
-    return new ResourceValues() {
-      @Override
-      public JsonNode ref(final String logicalId, final String location) {
-        throw unresolved(logicalId, location);
-      }
-
-      @Override
-      public JsonNode attribute(
-          final String logicalId, final String attribute, final String location) {
-        throw unresolved(logicalId, location);
-      }
-
-      private TemplateException unresolved(final String logicalId, final String location) {
-        return "Conditions".equals(block) && template.resources().containsKey(logicalId)
-            // The text CloudFormation gives (quoted by a cfn-lint maintainer, cfn-lint#99).
-            ? new TemplateException(
-                location,
-                "Template format error: Unresolved dependencies ["
-                    + logicalId
-                    + "]. Cannot reference resources in the Conditions block of the template")
-            : new TemplateException(
-                location,
-                "Template format error: Unresolved resource dependencies ["
-                    + logicalId
-                    + "] in the "
-                    + block
-                    + " block of the template");
-      }
-    };
+    return ResourceValues.none(
+        (logicalId, location) ->
+            "Conditions".equals(block) && template.resources().containsKey(logicalId)
+                // The text CloudFormation gives (quoted by a cfn-lint maintainer, cfn-lint#99).
+                ? new TemplateException(
+                    location,
+                    "Template format error: Unresolved dependencies ["
+                        + logicalId
+                        + "]. Cannot reference resources in the Conditions block of the template")
+                : new TemplateException(
+                    location,
+                    "Template format error: Unresolved resource dependencies ["
+                        + logicalId
+                        + "] in the "
+                        + block
+                        + " block of the template"));
   }
 
   private Intrinsics.Scope scope(final ResourceValues values) {

@@ -132,7 +132,9 @@ class ValidationTest {
             new ResourceState(
                 StudioTypes.DOMAIN,
                 Template.object(),
-                EmulatedAws.json("{\"DomainName\": \"d\", \"AuthMode\": \"IAM\"}"),
+                // The same create-only properties: an update in place, so the update rules apply.
+                EmulatedAws.json(
+                    "{\"DomainName\": \"d\", \"AuthMode\": \"IAM\", \"VpcId\": \"vpc-1\"}"),
                 EmulatedAws.json("{\"DomainId\": \"d-1\"}"),
                 List.of(),
                 null,
