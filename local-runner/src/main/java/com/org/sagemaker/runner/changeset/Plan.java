@@ -39,6 +39,12 @@ public record Plan(
     public static Inputs none() {
       return new Inputs(Map.of(), Map.of(), Map.of());
     }
+
+    /** The template evaluated with these inputs for the stack where it is deployed. */
+    StackContext context(final Template template, final StackState state, final TargetId where) {
+      return StackContext.of(
+          template, state.identity(where), parameters, imports, ResourceTypes::attributeProblem);
+    }
   }
 
   /**
@@ -60,13 +66,7 @@ public record Plan(
   public static Plan resuming(
       final Template template, final Inputs inputs, final StackState state, final TargetId where) {
     requireKnownTypes(template);
-    final StackContext context =
-        StackContext.of(
-            template,
-            state.identity(where),
-            inputs.parameters(),
-            inputs.imports(),
-            ResourceTypes::attributeProblem);
+    final StackContext context = inputs.context(template, state, where);
     final String exportTaken = exportTaken(context, inputs);
     if (exportTaken != null) {
       throw new TemplateException("Outputs", exportTaken);

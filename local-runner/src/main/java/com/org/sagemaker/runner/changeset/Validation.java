@@ -49,13 +49,7 @@ public final class Validation {
       if (unrecognized != null) {
         findings.add(finding("Resources", unrecognized));
       }
-      context =
-          StackContext.of(
-              template,
-              state.identity(where),
-              inputs.parameters(),
-              inputs.imports(),
-              ResourceTypes::attributeProblem);
+      context = inputs.context(template, state, where);
     } catch (final TemplateException e) {
       e.problems().forEach(p -> findings.add(finding(p.location(), p.message())));
       return findings;

@@ -131,17 +131,7 @@ public final class StudioLocal implements Runnable {
       name = "plan",
       description =
           "Shows the change set a deploy would make (like describe-change-set); touches nothing.")
-  static final class PlanCommand extends StackCommand {
-    @Mixin TemplateInputs inputs;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
-    String format;
-
-    @Override
-    boolean changesState() {
-      return false;
-    }
-
+  static final class PlanCommand extends ReportCommand {
     @Override
     boolean run(final StackState state) {
       final Plan plan =
@@ -150,12 +140,7 @@ public final class StudioLocal implements Runnable {
               inputs.inputs(state, options),
               state,
               options.where());
-      if ("json".equals(format)) {
-        out().println(PlanPrinter.json(plan).toPrettyString());
-      } else {
-        PlanPrinter.text(plan, options.where().label()).forEach(out()::println);
-      }
-      out().flush();
+      report(() -> PlanPrinter.json(plan), () -> PlanPrinter.text(plan, options.where().label()));
       return true;
     }
   }
@@ -165,17 +150,7 @@ public final class StudioLocal implements Runnable {
       description =
           "Checks a template offline: structure, parameters, references, cycles, and every"
               + " property of the Studio types as their handlers check it. Exit code 0 or 1.")
-  static final class Validate extends StackCommand {
-    @Mixin TemplateInputs inputs;
-
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
-    String format;
-
-    @Override
-    boolean changesState() {
-      return false;
-    }
-
+  static final class Validate extends ReportCommand {
     @Override
     boolean run(final StackState state) throws IOException {
       final String name = String.valueOf(options.template.getFileName());
@@ -186,12 +161,7 @@ public final class StudioLocal implements Runnable {
               inputs.inputs(state, options),
               state,
               options.where());
-      if ("json".equals(format)) {
-        out().println(Validation.json(name, findings).toPrettyString());
-      } else {
-        Validation.text(name, findings).forEach(out()::println);
-      }
-      out().flush();
+      report(() -> Validation.json(name, findings), () -> Validation.text(name, findings));
       return findings.isEmpty();
     }
   }
