@@ -204,9 +204,13 @@ public final class Target implements AutoCloseable {
   /** Writes the emulated account (and its clock) when it changed since it was last written. */
   private synchronized void saveEmulator() {
     final JsonNode account = emulator.snapshot();
-    if (account.equals(savedAccount)) {
-      return;
+    if (!account.equals(savedAccount)) {
+      writeEmulator(account);
     }
+  }
+
+  /** The emulated account and its clock, written atomically to the state folder. */
+  private synchronized void writeEmulator(final JsonNode account) {
     final ObjectNode saved = Template.object().put("clock", clock.instant().toString());
     saved.set("account", account);
     StateFiles.write(stateDirectory.resolve(EMULATOR_STATE), saved);
@@ -216,9 +220,7 @@ public final class Target implements AutoCloseable {
   @Override
   public void close() {
     if (emulator != null) {
-      final ObjectNode saved = Template.object().put("clock", clock.instant().toString());
-      saved.set("account", emulator.snapshot());
-      StateFiles.write(stateDirectory.resolve(EMULATOR_STATE), saved);
+      writeEmulator(emulator.snapshot());
       emulator.close();
     }
   }
